@@ -1,0 +1,18 @@
+// Three projects: unit specs beside the code, simulator specs and gateway e2e specs under test/.
+const base = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  rootDir: '.',
+  modulePaths: ['<rootDir>'],
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': 'ts-jest' },
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...base, displayName: 'simulator', testMatch: ['<rootDir>/test/simulator/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+  ],
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/main.ts', '!src/simulator/main.ts'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,45 @@
+import { GatewayConfig } from 'src/config/gateway-config.type';
+import { APP_VERSION } from 'src/common/app-version';
+import type { RunningSimulator } from 'src/simulator';
+
+/** The start-up banner: what an operator needs to know, and never a secret. */
+export function bannerLines(
+  config: GatewayConfig,
+  url: string,
+  simulator?: RunningSimulator,
+): string[] {
+  const regions = config.upstream.regions
+    .map((region) =>
+      region.aliases.length > 0 ? `${region.name} (${region.aliases.join(', ')})` : region.name,
+    )
+    .join(', ');
+  const lines = [
+    `GreenLake Gateway ${APP_VERSION} listening on ${url}`,
+    simulator
+      ? `mode: simulator (embedded GreenLake simulator; token URL ${simulator.tokenUrl})`
+      : 'mode: real (GreenLake credentials configured)',
+    `regions: ${regions}; default ${config.upstream.defaultRegion}`,
+    `credential profiles: ${config.credentials.profiles.map((profile) => `${profile.name} (${profile.regions.length} regions)`).join(', ')}`,
+    `state store: ${config.redis.url ? `redis ${redactUrl(config.redis.url)}` : 'memory (set REDIS_URL to share state across replicas)'}`,
+    `caller auth: ${authLine(config)}`,
+    `docs: ${url}/docs (OpenAPI document at ${url}/docs-json)`,
+  ];
+  return lines;
+}
+
+function authLine(config: GatewayConfig): string {
+  if (config.auth.mode === 'off') {
+    return config.mode === 'real'
+      ? 'OFF: every caller has every scope. Anyone who can reach this port can use the GreenLake credentials!'
+      : 'off (every caller has every scope)';
+  }
+  if (config.auth.developmentKey) {
+    return 'development key "simulator" has every scope (simulator mode, no GATEWAY_API_KEYS): send X-API-Key: simulator';
+  }
+  return `${config.auth.apiKeys.length} API key(s): ${config.auth.apiKeys.map((key) => key.name).join(', ')}`;
+}
+
+function redactUrl(raw: string): string {
+  const url = new URL(raw);
+  return `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname === '/' ? '' : url.pathname}`;
+}

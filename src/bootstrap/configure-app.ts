@@ -1,0 +1,29 @@
+import { VersioningType } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayConfig } from 'src/config/gateway-config.type';
+import { setupSwagger } from './swagger';
+
+/** Everything main.ts and the e2e tests must share, so that tests boot the production set-up. */
+export async function configureApp(
+  app: NestFastifyApplication,
+  config: GatewayConfig,
+): Promise<NestFastifyApplication> {
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  // GreenLake's PATCH bodies are JSON merge patches (RFC 7396)
+  fastify.addContentTypeParser(
+    'application/merge-patch+json',
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'ignore'),
+  );
+  setupSwagger(app, config);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,293 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sha256Hex } from './api-keys.parser';
+import { ConfigResult, DEVELOPMENT_API_KEY, loadGatewayConfig } from './env.validation';
+import { GatewayConfig } from './gateway-config.type';
+
+const REAL = { GREENLAKE_CLIENT_ID: 'client-id', GREENLAKE_CLIENT_SECRET: 'client-secret-value' };
+const KEYS = { GATEWAY_API_KEYS: 'team-a:key-aaaa-1111:read+write' };
+
+function configOf(result: ConfigResult): GatewayConfig {
+  if (!result.ok) {
+    throw new Error(`unexpected problems: ${result.problems.join(' | ')}`);
+  }
+  return result.config;
+}
+
+function problemsOf(result: ConfigResult): string[] {
+  if (result.ok) {
+    throw new Error('expected configuration problems');
+  }
+  return result.problems;
+}
+
+function tempFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gw-config-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe(loadGatewayConfig.name, () => {
+  it('defaults to simulator mode with the development key and the seven regions', () => {
+    const config = configOf(loadGatewayConfig({}));
+    expect(config.mode).toBe('simulator');
+    expect(config.port).toBe(3000);
+    expect(config.upstream.regions.map((region) => region.name)).toEqual([
+      'us-west',
+      'eu-west',
+      'eu-central',
+      'ap-northeast',
+      'us1',
+      'eu1',
+      'jp1',
+    ]);
+    expect(
+      config.upstream.regions.filter((region) => region.legacy).map((region) => region.name),
+    ).toEqual(['us1', 'eu1', 'jp1']);
+    expect(config.upstream.defaultRegion).toBe('us-west');
+    expect(config.auth.developmentKey).toBe(true);
+    expect(config.auth.apiKeys).toEqual([
+      {
+        name: DEVELOPMENT_API_KEY,
+        keySha256: sha256Hex(DEVELOPMENT_API_KEY),
+        scopes: ['read', 'write', 'token', 'admin'],
+      },
+    ]);
+    expect(config.credentials.profiles).toHaveLength(1);
+    expect(config.redis.url).toBeUndefined();
+  });
+
+  it('is real mode with credentials, and hashes plaintext keys at boot', () => {
+    const config = configOf(loadGatewayConfig({ ...REAL, ...KEYS }));
+    expect(config.mode).toBe('real');
+    expect(config.auth.developmentKey).toBe(false);
+    expect(config.auth.apiKeys).toEqual([
+      { name: 'team-a', keySha256: sha256Hex('key-aaaa-1111'), scopes: ['read', 'write'] },
+    ]);
+    expect(JSON.stringify(config.auth)).not.toContain('key-aaaa-1111');
+    expect(config.credentials.profiles[0]).toMatchObject({
+      name: 'default',
+      clientId: 'client-id',
+      tokenUrl: 'https://sso.common.cloud.hpe.com/as/token.oauth2',
+      authStyle: 'form',
+    });
+  });
+
+  it('accepts sha256 keys and profile bindings', () => {
+    const hash = sha256Hex('a-long-enough-key');
+    const config = configOf(
+      loadGatewayConfig({ ...REAL, GATEWAY_API_KEYS: `ops:sha256:${hash}:admin+token:default` }),
+    );
+    expect(config.auth.apiKeys).toEqual([
+      { name: 'ops', keySha256: hash, scopes: ['admin', 'token'], profile: 'default' },
+    ]);
+  });
+
+  it('parses regions with aliases and resolves the default region through an alias', () => {
+    const config = configOf(
+      loadGatewayConfig({
+        GREENLAKE_REGIONS:
+          'us-west|usw=https://us-west.api.greenlake.hpe.com/, lab=http://127.0.0.1:9000/base',
+        GREENLAKE_DEFAULT_REGION: 'USW',
+      }),
+    );
+    expect(config.upstream.regions).toEqual([
+      {
+        name: 'us-west',
+        baseUrl: 'https://us-west.api.greenlake.hpe.com',
+        aliases: ['usw'],
+        legacy: false,
+      },
+      { name: 'lab', baseUrl: 'http://127.0.0.1:9000/base', aliases: [], legacy: false },
+    ]);
+    expect(config.upstream.defaultRegion).toBe('us-west');
+  });
+
+  it('reads secrets from <NAME>_FILE', () => {
+    const secretFile = tempFile('secret', 'from-a-file\n');
+    const keysFile = tempFile(
+      'keys',
+      '# callers\nteam-a:key-aaaa-1111:read\n\nteam-b:key-bbbb-2222:write\n',
+    );
+    const config = configOf(
+      loadGatewayConfig({
+        GREENLAKE_CLIENT_ID: 'id',
+        GREENLAKE_CLIENT_SECRET_FILE: secretFile,
+        GATEWAY_API_KEYS_FILE: keysFile,
+      }),
+    );
+    expect(config.credentials.profiles[0].clientSecret).toBe('from-a-file');
+    expect(config.auth.apiKeys.map((key) => key.name)).toEqual(['team-a', 'team-b']);
+  });
+
+  it.each([
+    [
+      { GREENLAKE_REGIONS: 'us-west' },
+      /^GREENLAKE_REGIONS: "us-west" has no "="; expected name=http\(s\)-url/,
+    ],
+    [
+      { GREENLAKE_REGIONS: 'us-west=ftp://x.example' },
+      /^GREENLAKE_REGIONS: "us-west=ftp:\/\/x.example" has no valid http\(s\) base URL/,
+    ],
+    [
+      { GREENLAKE_REGIONS: 'Bad Name=https://x.example' },
+      /^GREENLAKE_REGIONS: .*invalid region name "bad name"/,
+    ],
+    [
+      {
+        GREENLAKE_REGIONS: 'a=https://a.example,a=https://b.example',
+        GREENLAKE_DEFAULT_REGION: 'a',
+      },
+      /^GREENLAKE_REGIONS: region name or alias "a" is given twice/,
+    ],
+    [
+      { UPSTREAM_TIMEOUT_MS: 'ten' },
+      /^UPSTREAM_TIMEOUT_MS: expected a whole number from 100 to 600000, got "ten"/,
+    ],
+    [{ PORT: '70000' }, /^PORT: expected a whole number from 0 to 65535, got "70000"/],
+    [
+      { GATEWAY_API_KEYS: 'team-a:key-aaaa-1111' },
+      /^GATEWAY_API_KEYS: entry 1 \("team-a"\) has no scope; expected name:key:scope\+scope/,
+    ],
+    [
+      { GATEWAY_API_KEYS: 'team-a:key-aaaa-1111:read+fly' },
+      /^GATEWAY_API_KEYS: entry 1 \("team-a"\) has unknown scope\(s\) fly/,
+    ],
+    [
+      { GATEWAY_API_KEYS: 'x:sha256:abc:read' },
+      /^GATEWAY_API_KEYS: entry 1 \("x"\) has a sha256 key that is not 64 hex/,
+    ],
+    [{ ...REAL }, /^GATEWAY_API_KEYS: real mode needs caller keys .* or GATEWAY_AUTH=off/],
+    [{ GREENLAKE_SIMULATOR: 'off' }, /^GREENLAKE_SIMULATOR: is off, but no credentials are set/],
+    [
+      { GREENLAKE_SIMULATOR: 'maybe' },
+      /^GREENLAKE_SIMULATOR: expected one of auto, on, off, got "maybe"/,
+    ],
+    [{ GATEWAY_AUTH: 'sometimes' }, /^GATEWAY_AUTH: expected one of required, off/],
+    [
+      { GREENLAKE_CLIENT_ID: 'only-id' },
+      /^GREENLAKE_CLIENT_SECRET: GREENLAKE_CLIENT_ID and GREENLAKE_CLIENT_SECRET must be set together/,
+    ],
+    [
+      { GREENLAKE_DEFAULT_REGION: 'mars' },
+      /^GREENLAKE_DEFAULT_REGION: "mars" is not a configured region/,
+    ],
+    [{ REDIS_URL: 'http://user:pw@host' }, /^REDIS_URL: expected redis:\/\//],
+    [{ GATEWAY_ENCRYPTION_KEY: 'short' }, /^GATEWAY_ENCRYPTION_KEY: expected 32 bytes/],
+    [
+      { GREENLAKE_CLIENT_SECRET_FILE: '/nonexistent/secret', GREENLAKE_CLIENT_ID: 'id' },
+      /^GREENLAKE_CLIENT_SECRET_FILE: cannot read file \/nonexistent\/secret \(ENOENT\)/,
+    ],
+    [
+      {
+        GREENLAKE_CLIENT_SECRET: 'a',
+        GREENLAKE_CLIENT_SECRET_FILE: '/x',
+        GREENLAKE_CLIENT_ID: 'id',
+      },
+      /^GREENLAKE_CLIENT_SECRET: set GREENLAKE_CLIENT_SECRET or GREENLAKE_CLIENT_SECRET_FILE, not both/,
+    ],
+  ])('reports %j as one line naming the variable', (env, expected) => {
+    const problems = problemsOf(loadGatewayConfig(env));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports every problem at once, one line each', () => {
+    const problems = problemsOf(
+      loadGatewayConfig({ PORT: 'x', UPSTREAM_TIMEOUT_MS: '-5', GREENLAKE_REGIONS: 'nope' }),
+    );
+    expect(problems.map((line) => line.split(':')[0])).toEqual([
+      'PORT',
+      'UPSTREAM_TIMEOUT_MS',
+      'GREENLAKE_REGIONS',
+    ]);
+  });
+
+  it('never echoes a key or a secret in a problem line', () => {
+    const problems = problemsOf(
+      loadGatewayConfig({
+        ...REAL,
+        GATEWAY_API_KEYS: 'team-a:super-secret-key-value:fly',
+        REDIS_URL: 'http://u:hunter2-password@h',
+      }),
+    );
+    expect(problems.join('\n')).not.toMatch(
+      /super-secret-key-value|hunter2-password|client-secret-value/,
+    );
+  });
+
+  it('allows real mode without keys only with GATEWAY_AUTH=off', () => {
+    const config = configOf(loadGatewayConfig({ ...REAL, GATEWAY_AUTH: 'off' }));
+    expect(config.auth).toEqual({ mode: 'off', apiKeys: [], developmentKey: false });
+  });
+
+  describe('GREENLAKE_PROFILES_FILE', () => {
+    const profile = (name: string, regions: string[]) => ({
+      name,
+      tokenUrl: `https://global.api.greenlake.hpe.com/authorization/v2/oauth2/ws-${name}/token`,
+      clientId: `${name}-id`,
+      clientSecret: `${name}-secret`,
+      regions,
+    });
+
+    it('adds profiles (YAML or JSON) and maps regions by name or alias', () => {
+      const file = tempFile(
+        'profiles.json',
+        JSON.stringify({
+          profiles: [{ ...profile('team-a', ['US-WEST', 'eu1']), authStyle: 'basic' }],
+        }),
+      );
+      const config = configOf(
+        loadGatewayConfig({
+          ...REAL,
+          GATEWAY_API_KEYS: 'a:key-aaaa-1111:read:team-a',
+          GREENLAKE_PROFILES_FILE: file,
+        }),
+      );
+      expect(config.credentials.profiles.map((p) => p.name)).toEqual(['default', 'team-a']);
+      expect(config.credentials.profiles[1]).toMatchObject({
+        authStyle: 'basic',
+        regions: ['us-west', 'eu1'],
+      });
+    });
+
+    it('rejects a region served by two profiles when some caller is unbound', () => {
+      const file = tempFile(
+        'profiles.yaml',
+        `profiles:\n${[profile('a', ['us-west']), profile('b', ['us-west'])].map((p) => `  - ${JSON.stringify(p)}`).join('\n')}\n`,
+      );
+      const problems = problemsOf(
+        loadGatewayConfig({
+          GREENLAKE_REGIONS: 'us-west=https://us-west.api.greenlake.hpe.com',
+          GREENLAKE_PROFILES_FILE: file,
+          GATEWAY_API_KEYS: 'x:key-aaaa-1111:read',
+        }),
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^GREENLAKE_PROFILES_FILE: region "us-west" is served by profiles a and b/,
+        ),
+      ]);
+    });
+
+    it('rejects a region no profile serves, an unknown region and a key bound to an unknown profile', () => {
+      const file = tempFile(
+        'profiles.yaml',
+        `- ${JSON.stringify(profile('a', ['us-west', 'mars']))}\n`,
+      );
+      const problems = problemsOf(
+        loadGatewayConfig({
+          GREENLAKE_PROFILES_FILE: file,
+          GATEWAY_API_KEYS: 'x:key-aaaa-1111:read:zzz',
+        }),
+      );
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/profile "a" names unknown region\(s\) mars/),
+          expect.stringMatching(/caller "x" is bound to unknown profile "zzz"/),
+        ]),
+      );
+    });
+  });
+});

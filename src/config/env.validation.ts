@@ -1,0 +1,271 @@
+import { parseApiKeys, sha256Hex, splitApiKeyEntries } from './api-keys.parser';
+import { EnvReader, Environment } from './env-reader';
+import {
+  ApiKeyEntry,
+  CALLER_SCOPES,
+  CredentialProfile,
+  GatewayConfig,
+  GatewayLogLevel,
+  GatewayMode,
+  LOG_LEVELS,
+  RegionConfig,
+} from './gateway-config.type';
+import { isHttpUrl, parseProfilesFile } from './profiles.parser';
+import { DEFAULT_REGIONS, parseRegions } from './regions.parser';
+
+export const DEFAULT_TOKEN_URL = 'https://sso.common.cloud.hpe.com/as/token.oauth2';
+export const DEFAULT_PROFILE = 'default';
+/** The fixed caller key of simulator mode; documented, and worthless outside the simulator. */
+export const DEVELOPMENT_API_KEY = 'simulator';
+
+const SIMULATOR_PROFILE = {
+  name: DEFAULT_PROFILE,
+  tokenUrl: DEFAULT_TOKEN_URL,
+  clientId: 'simulator-client',
+  clientSecret: 'simulator-secret',
+  authStyle: 'form',
+} as const;
+
+export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+
+/** Parses and validates the whole environment once, reporting every problem at the same time. */
+export function loadGatewayConfig(env: Environment): ConfigResult {
+  const reader = new EnvReader(env);
+  const port = reader.integer('PORT', 3000, { min: 0, max: 65535 });
+  // `info` is what most people type; Nest calls that level `log`
+  const logLevel: GatewayLogLevel =
+    reader.string('LOG_LEVEL')?.toLowerCase() === 'info'
+      ? 'log'
+      : reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'log');
+  const logFormat = reader.oneOf('LOG_FORMAT', ['text', 'json'] as const, 'text');
+  const timeoutMs = reader.integer('UPSTREAM_TIMEOUT_MS', 10_000, { min: 100, max: 600_000 });
+  const refreshSkewSeconds = reader.integer('TOKEN_REFRESH_SKEW_SECONDS', 300, {
+    min: 0,
+    max: 3600,
+  });
+
+  const regions = parseRegions(
+    reader,
+    'GREENLAKE_REGIONS',
+    reader.string('GREENLAKE_REGIONS') ?? DEFAULT_REGIONS,
+  );
+  const resolveRegion = regionResolver(regions);
+  const defaultRegionRaw = reader.string('GREENLAKE_DEFAULT_REGION') ?? 'us-west';
+  const defaultRegion = resolveRegion(defaultRegionRaw) ?? regions[0]?.name ?? defaultRegionRaw;
+  if (regions.length > 0 && resolveRegion(defaultRegionRaw) === undefined) {
+    reader.problem(
+      'GREENLAKE_DEFAULT_REGION',
+      `"${defaultRegionRaw}" is not a configured region (${regions.map((r) => r.name).join(', ')})`,
+    );
+  }
+
+  const profiles = readProfiles(reader, regions, resolveRegion);
+  const mode = readMode(reader, profiles.length > 0);
+  if (mode === 'simulator' && profiles.length === 0) {
+    // Pointed at the embedded simulator (token URL and hosts) once it listens
+    profiles.push({ ...SIMULATOR_PROFILE, regions: regions.map((region) => region.name) });
+  }
+  const auth = readAuth(reader, mode, profiles.length > 0);
+  const redisUrl = readRedisUrl(reader);
+  const encryptionKey = readEncryptionKey(reader);
+
+  const unbound = auth.mode === 'off' || auth.apiKeys.some((key) => !key.profile);
+  const profileNames = new Set(profiles.map((profile) => profile.name));
+  for (const key of auth.apiKeys) {
+    if (
+      key.profile &&
+      !profileNames.has(key.profile) &&
+      !(mode === 'simulator' && profiles.length === 0)
+    ) {
+      reader.problem(
+        'GATEWAY_API_KEYS',
+        `caller "${key.name}" is bound to unknown profile "${key.profile}"`,
+      );
+    }
+  }
+  if (profiles.length > 0) {
+    checkRegionCoverage(reader, regions, profiles, unbound);
+  }
+
+  if (reader.problems.length > 0) {
+    return { ok: false, problems: reader.problems };
+  }
+  return {
+    ok: true,
+    config: {
+      port,
+      mode,
+      logLevel,
+      logFormat,
+      upstream: { regions, defaultRegion, timeoutMs },
+      credentials: { profiles, refreshSkewSeconds, encryptionKey },
+      auth,
+      redis: { url: redisUrl },
+    },
+  };
+}
+
+export function regionResolver(regions: RegionConfig[]): (name: string) => string | undefined {
+  const byName = new Map<string, string>();
+  for (const region of regions) {
+    for (const name of [region.name, ...region.aliases]) {
+      byName.set(name, region.name);
+    }
+  }
+  return (name) => byName.get(name.trim().toLowerCase());
+}
+
+function readProfiles(
+  reader: EnvReader,
+  regions: RegionConfig[],
+  resolveRegion: (name: string) => string | undefined,
+): CredentialProfile[] {
+  const clientId = reader.secret('GREENLAKE_CLIENT_ID');
+  const clientSecret = reader.secret('GREENLAKE_CLIENT_SECRET');
+  const tokenUrl = reader.string('GREENLAKE_TOKEN_URL') ?? DEFAULT_TOKEN_URL;
+  if (!isHttpUrl(tokenUrl)) {
+    reader.problem('GREENLAKE_TOKEN_URL', `expected an http(s) URL, got "${tokenUrl}"`);
+  }
+  const unreadable =
+    reader.hasProblem('GREENLAKE_CLIENT_ID') || reader.hasProblem('GREENLAKE_CLIENT_SECRET');
+  if (!unreadable && (clientId === undefined) !== (clientSecret === undefined)) {
+    reader.problem(
+      clientId === undefined ? 'GREENLAKE_CLIENT_ID' : 'GREENLAKE_CLIENT_SECRET',
+      'GREENLAKE_CLIENT_ID and GREENLAKE_CLIENT_SECRET must be set together',
+    );
+  }
+  const profiles: CredentialProfile[] = [];
+  if (clientId && clientSecret) {
+    const authStyle = reader.oneOf('GREENLAKE_CLIENT_AUTH', ['form', 'basic'] as const, 'form');
+    profiles.push({
+      name: DEFAULT_PROFILE,
+      tokenUrl,
+      clientId,
+      clientSecret,
+      authStyle,
+      regions: regions.map((region) => region.name),
+    });
+  }
+  const file = reader.string('GREENLAKE_PROFILES_FILE');
+  if (file) {
+    for (const profile of parseProfilesFile(
+      reader,
+      'GREENLAKE_PROFILES_FILE',
+      file,
+      resolveRegion,
+    )) {
+      if (profiles.some((other) => other.name === profile.name)) {
+        reader.problem(
+          'GREENLAKE_PROFILES_FILE',
+          `profile "${profile.name}" clashes with the profile from GREENLAKE_CLIENT_ID`,
+        );
+      } else {
+        profiles.push(profile);
+      }
+    }
+  }
+  return profiles;
+}
+
+function readMode(reader: EnvReader, hasCredentials: boolean): GatewayMode {
+  const setting = reader.oneOf('GREENLAKE_SIMULATOR', ['auto', 'on', 'off'] as const, 'auto');
+  if (setting === 'off' && !hasCredentials) {
+    reader.problem(
+      'GREENLAKE_SIMULATOR',
+      'is off, but no credentials are set: give GREENLAKE_CLIENT_ID and GREENLAKE_CLIENT_SECRET (or GREENLAKE_PROFILES_FILE)',
+    );
+  }
+  return setting === 'on' || (setting === 'auto' && !hasCredentials) ? 'simulator' : 'real';
+}
+
+function readAuth(
+  reader: EnvReader,
+  mode: GatewayMode,
+  hasCredentials: boolean,
+): GatewayConfig['auth'] {
+  const authMode = reader.oneOf('GATEWAY_AUTH', ['required', 'off'] as const, 'required');
+  const raw = reader.secret('GATEWAY_API_KEYS');
+  const apiKeys: ApiKeyEntry[] =
+    raw === undefined
+      ? []
+      : parseApiKeys(reader, 'GATEWAY_API_KEYS', splitApiKeyEntries(raw, /[,\n]/));
+  const developmentKey = mode === 'simulator' && raw === undefined && authMode === 'required';
+  if (developmentKey) {
+    apiKeys.push({
+      name: DEVELOPMENT_API_KEY,
+      keySha256: sha256Hex(DEVELOPMENT_API_KEY),
+      scopes: [...CALLER_SCOPES],
+    });
+  }
+  if (mode === 'real' && hasCredentials && authMode === 'required' && raw === undefined) {
+    reader.problem(
+      'GATEWAY_API_KEYS',
+      'real mode needs caller keys (GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE), or GATEWAY_AUTH=off to run without caller auth',
+    );
+  }
+  if (
+    raw !== undefined &&
+    apiKeys.length === 0 &&
+    !reader.problems.some((line) => line.startsWith('GATEWAY_API_KEYS'))
+  ) {
+    reader.problem('GATEWAY_API_KEYS', 'is set but holds no entry');
+  }
+  return { mode: authMode, apiKeys, developmentKey };
+}
+
+function readRedisUrl(reader: EnvReader): string | undefined {
+  const url = reader.secret('REDIS_URL');
+  if (url === undefined) {
+    return undefined;
+  }
+  try {
+    if (['redis:', 'rediss:'].includes(new URL(url).protocol)) {
+      return url;
+    }
+  } catch {
+    // reported below, without echoing a URL that may hold a password
+  }
+  reader.problem('REDIS_URL', 'expected redis://[user:password@]host:port[/db] or rediss://...');
+  return undefined;
+}
+
+function readEncryptionKey(reader: EnvReader): string | undefined {
+  const key = reader.secret('GATEWAY_ENCRYPTION_KEY');
+  if (key === undefined) {
+    return undefined;
+  }
+  const bytes = /^[a-f0-9]{64}$/i.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+  if (bytes.length !== 32) {
+    reader.problem('GATEWAY_ENCRYPTION_KEY', 'expected 32 bytes, as 64 hex characters or base64');
+    return undefined;
+  }
+  return bytes.toString('base64');
+}
+
+/** Every region needs a profile; several profiles on one region only work when every caller is bound. */
+function checkRegionCoverage(
+  reader: EnvReader,
+  regions: RegionConfig[],
+  profiles: CredentialProfile[],
+  hasUnboundCallers: boolean,
+): void {
+  if (profiles.some((profile) => profile.name === DEFAULT_PROFILE)) {
+    return;
+  }
+  for (const region of regions) {
+    const serving = profiles
+      .filter((profile) => profile.regions.includes(region.name))
+      .map((p) => p.name);
+    if (serving.length === 0) {
+      reader.problem(
+        'GREENLAKE_PROFILES_FILE',
+        `region "${region.name}" is served by no profile (list it in a profile's regions, or remove it from GREENLAKE_REGIONS)`,
+      );
+    } else if (serving.length > 1 && hasUnboundCallers) {
+      reader.problem(
+        'GREENLAKE_PROFILES_FILE',
+        `region "${region.name}" is served by profiles ${serving.join(' and ')}: bind every API key to a profile (name:key:scopes:profile) or give the region one profile`,
+      );
+    }
+  }
+}

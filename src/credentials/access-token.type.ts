@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+
+export interface AccessToken {
+  value: string;
+  /** Epoch ms at which the issuer said it expires. */
+  expiresAt: number;
+  profile: string;
+}
+
+/** A short, safe name for a token in logs and audit lines: the first 8 hex of its SHA-256. */
+export const tokenFingerprint = (token: string): string =>
+  createHash('sha256').update(token).digest('hex').slice(0, 8);

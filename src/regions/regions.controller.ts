@@ -1,0 +1,25 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { RegionRegistry } from 'src/upstream/region-registry.service';
+import { RegionListResponseDto } from './dto/region-response.dto';
+
+@ApiTags('Regions')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions')
+export class RegionsController {
+  constructor(private readonly regions: RegionRegistry) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List the configured GreenLake regions, their base URLs and aliases' })
+  listRegions(): RegionListResponseDto {
+    const defaultRegion = this.regions.defaultRegion.name;
+    const items = this.regions.all.map((region) => ({
+      ...region,
+      aliases: [...region.aliases],
+      default: region.name === defaultRegion,
+    }));
+    return { items, count: items.length, defaultRegion };
+  }
+}

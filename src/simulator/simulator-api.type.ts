@@ -1,0 +1,99 @@
+export interface SimulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** 0 (default): every listener on an ephemeral port. N > 0: token listener N, admin N+1, regions N+2, N+3, ... */
+  port?: number;
+  /** Default: us-west, eu-west, eu-central, ap-northeast, us1, eu1, jp1. */
+  regions?: string[];
+  /** Default: one client `simulator-client` / `simulator-secret` without a workspace. */
+  clients?: SimulatedClient[];
+  /** When set, both token endpoints use it; else 7199 (legacy) and 900 (workspace endpoint). */
+  tokenLifetimeSeconds?: number;
+  /** Pace of created async operations: time per step. Default 2000. */
+  operationStepMs?: number;
+  /** Reported on operations. Default 30. */
+  suggestedPollingIntervalSeconds?: number;
+  /** Default 'current' (`{httpStatusCode, errorCode, message, debugId}`). */
+  errorEnvelope?: 'current' | 'legacy';
+  /** Per client id, fixed one-minute window. Default 6000. */
+  rateLimitPerMinute?: number;
+  /** No console output. Default true (main.ts sets false). */
+  quiet?: boolean;
+}
+
+export interface SimulatedClient {
+  clientId: string;
+  clientSecret: string;
+  /** When set, the client only gets tokens from its own workspace token URL. */
+  workspaceId?: string;
+}
+
+export interface RunningSimulator {
+  /** `${global}/as/token.oauth2` (legacy issuer). */
+  readonly tokenUrl: string;
+  /** `${global}/authorization/v2/oauth2/${workspaceId}/token`. */
+  workspaceTokenUrl(workspaceId: string): string;
+  /** region -> 'http://127.0.0.1:PORT' (no trailing slash). */
+  readonly regionUrls: Readonly<Record<string, string>>;
+  readonly adminUrl: string;
+  readonly controls: SimulatorControls;
+  /** Closes everything, including keep-alive sockets. */
+  stop(): Promise<void>;
+}
+
+export interface RequestMatch {
+  target?: 'token' | 'data';
+  region?: string;
+  method?: string;
+  pathPrefix?: string;
+}
+
+export interface SimulatorControls {
+  /** Every matching request waits ms before it is handled; 0 clears (all rules, or those with this exact match). */
+  addLatency(ms: number, match?: RequestMatch): void;
+  /** The next N matching requests answer `status` with the error envelope (+ Retry-After when given). */
+  failNext(
+    count: number,
+    status: number,
+    options?: RequestMatch & { retryAfterSeconds?: number },
+  ): void;
+  /** The next N matching requests get their socket destroyed without an answer. */
+  resetNext(count: number, match?: RequestMatch): void;
+  /** Every token issued so far now gets 401. */
+  revokeAllTokens(): void;
+  /** Every token issued so far is now expired (401). */
+  expireAllTokens(): void;
+  setTokenLifetime(seconds: number): void;
+  /** Applies to operations created afterwards. */
+  setOperationStepMs(ms: number): void;
+  /** Token and region listeners stop accepting (ECONNREFUSED) and drop open sockets; admin stays up. */
+  goDown(): Promise<void>;
+  /** Listen again on the same ports. */
+  comeUp(): Promise<void>;
+  /** The request log, oldest first. */
+  requests(match?: RequestMatch): SimulatedRequest[];
+  clearRequests(): void;
+  /** Clears every control, the log, issued tokens and mutated data (back to the seed). */
+  reset(): void;
+}
+
+export interface SimulatedRequest {
+  at: string;
+  target: 'token' | 'data';
+  region?: string;
+  method: string;
+  path: string;
+  /** Decoded. */
+  query: Record<string, string | string[]>;
+  contentType?: string;
+  /** Data calls: the parsed JSON body (or the raw text when it is not JSON). Never logged for token calls. */
+  body?: unknown;
+  /** Token calls: the client that asked; data calls: the client the token was issued to. */
+  clientId?: string;
+  /** Token calls. */
+  authStyle?: 'form' | 'basic';
+  /** Data calls: first 8 hex of sha256(token); never the token itself. */
+  tokenFingerprint?: string;
+  /** What was answered (0 when the socket was reset). */
+  status: number;
+}

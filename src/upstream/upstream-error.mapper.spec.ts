@@ -1,0 +1,86 @@
+import { AxiosError } from 'axios';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
+import { HTTP_STATUS_BY_CODE } from 'src/common/errors/http-status-by-code';
+import { mapTransportError, mapUpstreamStatus, parseUpstreamError } from './upstream-error.mapper';
+
+const context = { region: 'us-west', method: 'GET', path: '/data-services/v1beta1/issues' };
+const envelope = {
+  httpStatusCode: 0,
+  errorCode: 'SOME_CODE',
+  message: 'field x is bad',
+  debugId: 'f57dcca3345820eb579c9317ce36dd92',
+};
+
+describe(mapUpstreamStatus.name, () => {
+  it.each([
+    [400, GatewayErrorCode.UPSTREAM_REJECTED, 400],
+    [422, GatewayErrorCode.UPSTREAM_REJECTED, 400],
+    [401, GatewayErrorCode.UPSTREAM_AUTH_FAILED, 502],
+    [403, GatewayErrorCode.UPSTREAM_AUTH_FAILED, 502],
+    [404, GatewayErrorCode.RESOURCE_NOT_FOUND, 404],
+    [405, GatewayErrorCode.UPSTREAM_REJECTED, 400],
+    [409, GatewayErrorCode.CONFLICT, 409],
+    [412, GatewayErrorCode.PRECONDITION_FAILED, 412],
+    [429, GatewayErrorCode.UPSTREAM_RATE_LIMITED, 429],
+    [500, GatewayErrorCode.UPSTREAM_ERROR, 502],
+    [503, GatewayErrorCode.UPSTREAM_ERROR, 502],
+  ])('maps upstream %i to %s (%i)', (status, code, gatewayStatus) => {
+    const error = mapUpstreamStatus(status, { ...envelope, httpStatusCode: status }, {}, context);
+    expect(error.code).toBe(code);
+    expect(HTTP_STATUS_BY_CODE[error.code]).toBe(gatewayStatus);
+    expect(error.upstream).toEqual({ status, errorCode: 'SOME_CODE', debugId: envelope.debugId });
+  });
+
+  it("passes GreenLake's validation message through on 400/422", () => {
+    expect(mapUpstreamStatus(422, envelope, {}, context).message).toBe(
+      'GreenLake rejected the request: field x is bad',
+    );
+  });
+
+  it('gives Retry-After on 429 from Retry-After or ratelimit-reset', () => {
+    expect(mapUpstreamStatus(429, envelope, { 'retry-after': '12' }, context).headers).toEqual({
+      'Retry-After': '12',
+    });
+    expect(mapUpstreamStatus(429, envelope, { 'ratelimit-reset': '48' }, context).headers).toEqual({
+      'Retry-After': '48',
+    });
+  });
+
+  it('understands the 2024 envelope', () => {
+    const legacy = {
+      error: 'Missing required field(s)',
+      errorCode: '422',
+      traceId: '18e7b6adf90315de57f2b177652e3649',
+    };
+    expect(parseUpstreamError(legacy)).toEqual({
+      errorCode: '422',
+      debugId: legacy.traceId,
+      message: 'Missing required field(s)',
+    });
+  });
+
+  it('copes with bodies that are not an envelope', () => {
+    expect(parseUpstreamError('<html>Bad gateway</html>')).toEqual({});
+    expect(mapUpstreamStatus(502, '<html>', {}, context).code).toBe(
+      GatewayErrorCode.UPSTREAM_ERROR,
+    );
+  });
+});
+
+describe(mapTransportError.name, () => {
+  it.each([
+    ['ECONNABORTED', GatewayErrorCode.UPSTREAM_TIMEOUT],
+    ['ETIMEDOUT', GatewayErrorCode.UPSTREAM_TIMEOUT],
+    ['ECONNREFUSED', GatewayErrorCode.UPSTREAM_UNAVAILABLE],
+    ['ECONNRESET', GatewayErrorCode.UPSTREAM_UNAVAILABLE],
+    ['ENOTFOUND', GatewayErrorCode.UPSTREAM_UNAVAILABLE],
+  ])('maps %s to %s', (code, expected) => {
+    expect(mapTransportError(new AxiosError('failed', code), context, 100).code).toBe(expected);
+  });
+
+  it('maps anything else to UPSTREAM_ERROR, never to a 4xx', () => {
+    expect(mapTransportError(new Error('weird'), context, 100).code).toBe(
+      GatewayErrorCode.UPSTREAM_ERROR,
+    );
+  });
+});

@@ -1,0 +1,12 @@
+import { HttpModule } from '@nestjs/axios';
+import { Module } from '@nestjs/common';
+import { CredentialsModule } from 'src/credentials/credentials.module';
+import { RegionRegistry } from './region-registry.service';
+import { UpstreamClient } from './upstream.client';
+
+@Module({
+  imports: [HttpModule, CredentialsModule],
+  providers: [RegionRegistry, UpstreamClient],
+  exports: [RegionRegistry, UpstreamClient],
+})
+export class UpstreamModule {}
