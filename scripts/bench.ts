@@ -11,6 +11,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const SIM_PORT = Number(process.env.BENCH_SIM_PORT ?? 4610);
 const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4600);
+const BARE_PROXY_PORT = GATEWAY_PORT + 1;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const API_KEY = 'bench-key-0123456789';
@@ -66,8 +67,16 @@ async function run(label: string, url: string, headers: Record<string, string>):
 
 /** Starts a built entry point; resolves when its output matches `ready` (at once without one). */
 function start(script: string, env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
+  return startScript(join(ROOT, 'dist', script), env, ready);
+}
+
+function startScript(
+  path: string,
+  env: Record<string, string>,
+  ready?: RegExp,
+): Promise<ChildProcess> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', script)], {
+    const child = spawn(process.execPath, [path], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -83,7 +92,7 @@ function start(script: string, env: Record<string, string>, ready?: RegExp): Pro
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.on('exit', (code) => fail(new Error(`${script} exited (${code}):\n${output}`)));
+    child.on('exit', (code) => fail(new Error(`${path} exited (${code}):\n${output}`)));
   });
 }
 
@@ -110,17 +119,38 @@ async function main(): Promise<void> {
     GREENLAKE_TOKEN_URL: `http://127.0.0.1:${SIM_PORT}/as/token.oauth2`,
     GREENLAKE_REGIONS: `us-west=${US_WEST}`,
     GATEWAY_API_KEYS: `bench:${API_KEY}:read`,
+    // The bench measures the gateway's overhead, not its per-caller rate limit
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
   });
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/health/live`);
+  const bearer = { authorization: `Bearer ${await token()}` };
+  const bareProxy = await startScript(
+    join(ROOT, 'scripts', 'bare-proxy.js'),
+    {
+      BARE_PROXY_PORT: String(BARE_PROXY_PORT),
+      BARE_PROXY_TARGET: US_WEST,
+      BARE_PROXY_AUTHORIZATION: bearer.authorization,
+    },
+    /ready/,
+  );
   try {
-    const bearer = { authorization: `Bearer ${await token()}` };
     const key = { 'x-api-key': API_KEY };
     const path = '/data-services/v1beta1/async-operations?limit=10';
     const results = [
       await run('direct: simulator GET async-operations?limit=10', `${US_WEST}${path}`, bearer),
       await run(
+        'floor: bare Node.js proxy, same path',
+        `http://127.0.0.1:${BARE_PROXY_PORT}${path}`,
+        {},
+      ),
+      await run(
         'gateway: GET /v1/regions/us-west/tasks?limit=10',
         `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/tasks?limit=10`,
+        key,
+      ),
+      await run(
+        'gateway: pass-through proxy, same path (streamed)',
+        `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/proxy${path}`,
         key,
       ),
       await run(
@@ -132,6 +162,7 @@ async function main(): Promise<void> {
     report(results);
   } finally {
     gateway.kill();
+    bareProxy.kill();
     simulator.kill();
     agent.destroy();
   }

@@ -1,12 +1,25 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CallerAuthGuard } from './auth/caller-auth.guard';
 import { GatewayExceptionFilter } from './common/errors/gateway-exception.filter';
 import { GatewayConfigModule } from './config/config.module';
 import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
+import { ProxyModule } from './proxy/proxy.module';
+import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RegionsModule } from './regions/regions.module';
+import { DualAuthOperationsModule } from './resources/dual-auth-operations/dual-auth-operations.module';
+import { IssuesModule } from './resources/issues/issues.module';
+import { SecretsModule } from './resources/secrets/secrets.module';
+import { SettingsModule } from './resources/settings/settings.module';
+import { SoftwareReleasesModule } from './resources/software-releases/software-releases.module';
+import { StorageLocationsModule } from './resources/storage-locations/storage-locations.module';
+import { TagsModule } from './resources/tags/tags.module';
 import { TasksModule } from './resources/tasks/tasks.module';
+import { TokenBrokerModule } from './token-broker/token-broker.module';
 
 @Module({})
 export class AppModule {
@@ -16,9 +29,20 @@ export class AppModule {
       imports: [
         GatewayConfigModule.forRoot(config),
         AuthModule,
+        AuditModule,
+        RateLimitModule,
         HealthModule,
+        ProxyModule,
         RegionsModule,
         TasksModule,
+        IssuesModule,
+        SecretsModule,
+        SoftwareReleasesModule,
+        StorageLocationsModule,
+        TagsModule,
+        SettingsModule,
+        DualAuthOperationsModule,
+        TokenBrokerModule,
       ],
       providers: [
         {
@@ -31,6 +55,9 @@ export class AppModule {
         },
         GatewayExceptionFilter,
         { provide: APP_FILTER, useExisting: GatewayExceptionFilter },
+        // Global guards run in this order: who is calling (and may they), then how often
+        { provide: APP_GUARD, useExisting: CallerAuthGuard },
+        { provide: APP_GUARD, useExisting: CallerThrottlerGuard },
       ],
     };
   }

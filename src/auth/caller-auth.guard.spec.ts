@@ -1,14 +1,20 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
+import { Test } from '@nestjs/testing';
 import type { FastifyRequest } from 'fastify';
-import { Public } from 'src/common/decorators/public.decorator';
+import { AuditService } from 'src/audit/audit.service';
+import { PublicMetrics, Public } from 'src/common/decorators/public.decorator';
 import { RequireScope } from 'src/common/decorators/require-scope.decorator';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { sha256Hex } from 'src/config/api-keys.parser';
+import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { ApiKeyService } from './api-key.service';
 import { CallerAuthGuard } from './caller-auth.guard';
+import { passportProvider } from './passport.provider';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JwtStrategy } from './strategies/jwt.strategy';
 
 @Controller()
 class SampleController {
@@ -16,9 +22,15 @@ class SampleController {
   @Post() write(): void {}
   @RequireScope('token') @Get('token') token(): void {}
   @Public() @Get('health') health(): void {}
+  @PublicMetrics() @Get('metrics') metrics(): void {}
 }
 
-function guardFor(auth: Partial<GatewayConfig['auth']>): CallerAuthGuard {
+const record = jest.fn();
+
+async function guardFor(
+  auth: Partial<GatewayConfig['auth']> = {},
+  metricsPublic = true,
+): Promise<CallerAuthGuard> {
   const config = {
     auth: {
       mode: 'required',
@@ -34,8 +46,21 @@ function guardFor(auth: Partial<GatewayConfig['auth']>): CallerAuthGuard {
       ],
       ...auth,
     },
+    metrics: { public: metricsPublic },
   } as GatewayConfig;
-  return new CallerAuthGuard(new Reflector(), new ApiKeyService(config), config);
+  const moduleRef = await Test.createTestingModule({
+    providers: [
+      Reflector,
+      ApiKeyService,
+      ApiKeyStrategy,
+      JwtStrategy,
+      passportProvider,
+      CallerAuthGuard,
+      { provide: GATEWAY_CONFIG, useValue: config },
+      { provide: AuditService, useValue: { record } },
+    ],
+  }).compile();
+  return moduleRef.get(CallerAuthGuard);
 }
 
 function contextFor(
@@ -43,18 +68,24 @@ function contextFor(
   method: string,
   headers: Record<string, string | string[]>,
 ) {
-  const request = { method, headers } as unknown as FastifyRequest;
+  const request = {
+    method,
+    headers,
+    id: 'req-1',
+    params: {},
+    routeOptions: { url: `/${handler}` },
+  } as unknown as FastifyRequest;
   const context = new ExecutionContextHost(
-    [request, {}],
+    [request, { elapsedTime: 3 }],
     SampleController,
     SampleController.prototype[handler],
   );
   return { request, context };
 }
 
-function errorOf(run: () => unknown): GatewayError {
+async function errorOf(run: () => Promise<unknown>): Promise<GatewayError> {
   try {
-    run();
+    await run();
   } catch (error) {
     return error as GatewayError;
   }
@@ -62,11 +93,16 @@ function errorOf(run: () => unknown): GatewayError {
 }
 
 describe(CallerAuthGuard.name, () => {
-  const guard = guardFor({});
+  let guard: CallerAuthGuard;
 
-  it('lets a known key with the scope through and records the caller', () => {
+  beforeAll(async () => {
+    guard = await guardFor();
+  });
+  afterEach(() => record.mockReset());
+
+  it('lets a known key with the scope through and records the caller', async () => {
     const { request, context } = contextFor('write', 'POST', { 'x-api-key': 'writer-key-1' });
-    expect(guard.canActivate(context)).toBe(true);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
     expect(request.caller).toEqual({
       name: 'writer',
       scopes: ['read', 'write'],
@@ -75,49 +111,84 @@ describe(CallerAuthGuard.name, () => {
     });
   });
 
-  it('accepts the key as a bearer token', () => {
+  it('accepts the key as a bearer token', async () => {
     const { context } = contextFor('read', 'GET', { authorization: 'Bearer reader-key-1' });
-    expect(guard.canActivate(context)).toBe(true);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
   });
 
   it.each([
-    ['no key', {}, /Missing API key/],
-    ['an unknown key', { 'x-api-key': 'nope-nope' }, /Unknown API key/],
+    ['no key', {}, /^Missing API key/],
+    ['an empty X-API-Key', { 'x-api-key': '  ' }, /^Missing API key/],
+    ['an unknown key', { 'x-api-key': 'nope-nope' }, /^Unknown API key$/],
     [
       'a malformed Authorization header',
       { authorization: 'Basic abc' },
-      /Malformed Authorization header/,
+      /^Malformed Authorization header/,
     ],
     ['two X-API-Key headers', { 'x-api-key': ['a', 'b'] }, /one X-API-Key header/],
-  ])('refuses %s with UNAUTHENTICATED and WWW-Authenticate', (_label, headers, message) => {
-    const error = errorOf(() => guard.canActivate(contextFor('read', 'GET', headers).context));
+    [
+      'a JWT while JWT is not enabled',
+      { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' },
+      /^Unknown API key$/,
+    ],
+  ])('refuses %s with UNAUTHENTICATED and WWW-Authenticate', async (_label, headers, message) => {
+    const error = await errorOf(() =>
+      guard.canActivate(contextFor('read', 'GET', headers).context),
+    );
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toMatch(message);
     expect(error.headers?.['WWW-Authenticate']).toContain('X-API-Key');
   });
 
-  it('refuses a key without the method scope, naming the scope', () => {
-    const error = errorOf(() =>
+  it('refuses a key without the method scope, naming the scope, and audits the refused write', async () => {
+    const error = await errorOf(() =>
       guard.canActivate(contextFor('write', 'POST', { 'x-api-key': 'reader-key-1' }).context),
     );
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toContain('"write"');
+    expect(record).toHaveBeenCalledWith(
+      expect.objectContaining({ action: 'write', caller: 'reader', status: 403, route: '/write' }),
+    );
   });
 
-  it('honours @RequireScope over the method default', () => {
-    const error = errorOf(() =>
+  it('does not audit a refused read', async () => {
+    const guardWithoutRead = await guardFor({
+      apiKeys: [{ name: 'tokens', keySha256: sha256Hex('token-key-1'), scopes: ['token'] }],
+    });
+    await errorOf(() =>
+      guardWithoutRead.canActivate(
+        contextFor('read', 'GET', { 'x-api-key': 'token-key-1' }).context,
+      ),
+    );
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it('honours @RequireScope over the method default', async () => {
+    const error = await errorOf(() =>
       guard.canActivate(contextFor('token', 'GET', { 'x-api-key': 'reader-key-1' }).context),
     );
     expect(error.details).toEqual({ requiredScope: 'token' });
   });
 
-  it('lets anyone reach @Public routes', () => {
-    expect(guard.canActivate(contextFor('health', 'GET', {}).context)).toBe(true);
+  it('lets anyone reach @Public routes', async () => {
+    await expect(guard.canActivate(contextFor('health', 'GET', {}).context)).resolves.toBe(true);
   });
 
-  it('gives every scope to everyone when auth is off', () => {
+  it('keeps /metrics public by default, and asks for the admin scope when configured so', async () => {
+    await expect(guard.canActivate(contextFor('metrics', 'GET', {}).context)).resolves.toBe(true);
+    const closed = await guardFor({}, false);
+    expect(
+      (await errorOf(() => closed.canActivate(contextFor('metrics', 'GET', {}).context))).code,
+    ).toBe('UNAUTHENTICATED');
+    const forbidden = await errorOf(() =>
+      closed.canActivate(contextFor('metrics', 'GET', { 'x-api-key': 'reader-key-1' }).context),
+    );
+    expect(forbidden.details).toEqual({ requiredScope: 'admin' });
+  });
+
+  it('gives every scope to everyone when auth is off', async () => {
     const { request, context } = contextFor('write', 'POST', {});
-    expect(guardFor({ mode: 'off' }).canActivate(context)).toBe(true);
+    await expect((await guardFor({ mode: 'off' })).canActivate(context)).resolves.toBe(true);
     expect(request.caller?.via).toBe('auth-off');
   });
 });

@@ -1,87 +1,98 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC } from 'src/common/decorators/public.decorator';
-import { REQUIRED_SCOPE } from 'src/common/decorators/require-scope.decorator';
-import { GatewayError } from 'src/common/errors/gateway-error';
-import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { auditActionFor } from 'src/audit/audit.interceptor';
+import { AuditService } from 'src/audit/audit.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { CALLER_SCOPES, CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
-import { ApiKeyService } from './api-key.service';
+import { forbidden, MISSING_CREDENTIALS, unauthenticated } from './auth-errors.util';
 import { Caller } from './caller.type';
+import { PASSPORT, PassportAuthenticator } from './passport.provider';
+import { isPublicRoute, requiredScope } from './required-scope.util';
+import { API_KEY_STRATEGY } from './strategies/api-key.strategy';
+import { JWT_STRATEGY } from './strategies/jwt.strategy';
 
-const WWW_AUTHENTICATE = 'ApiKey header="X-API-Key", Bearer realm="greenlake-gateway"';
-const READ_METHODS = new Set(['GET', 'HEAD']);
+const ANONYMOUS: Caller = { name: 'anonymous', scopes: CALLER_SCOPES, via: 'auth-off' };
+// Each strategy declines what is not its kind, so the first reason given is the specific one
+const STRATEGIES = [API_KEY_STRATEGY, JWT_STRATEGY];
 
-/** Global guard: every route needs a known key with the route's scope unless it is @Public(). */
+/**
+ * Global guard: every route needs an authenticated caller with the route's scope unless it is
+ * @Public(). Sets `request.caller`, which the rate limiter, the audit trail and the handlers read.
+ */
 @Injectable()
 export class CallerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeyService,
+    @Inject(PASSPORT) private readonly passport: PassportAuthenticator,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly audit: AuditService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (isPublicRoute(this.reflector, context, this.config)) {
       return true;
     }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const caller = this.authenticate(request);
-    const scope =
-      this.reflector.getAllAndOverride<CallerScope | undefined>(REQUIRED_SCOPE, targets) ??
-      (READ_METHODS.has(request.method) ? 'read' : 'write');
-    if (!caller.scopes.includes(scope)) {
-      throw new GatewayError(
-        GatewayErrorCode.FORBIDDEN,
-        `Caller "${caller.name}" lacks the "${scope}" scope this route needs`,
-        {
-          details: { requiredScope: scope },
-        },
-      );
-    }
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const caller =
+      this.config.auth.mode === 'off' ? ANONYMOUS : await this.authenticate(request, reply);
     request.caller = caller;
+    const scope = requiredScope(this.reflector, context, request.method);
+    if (!caller.scopes.includes(scope)) {
+      this.recordRefusal(request, reply, scope);
+      throw forbidden(caller.name, scope);
+    }
     return true;
   }
 
-  private authenticate(request: FastifyRequest): Caller {
-    if (this.config.auth.mode === 'off') {
-      return { name: 'anonymous', scopes: CALLER_SCOPES, via: 'auth-off' };
-    }
-    const key = presentedKey(request);
-    const entry = key === undefined ? undefined : this.apiKeys.findByKey(key);
-    if (!entry) {
-      throw unauthenticated(
-        key === undefined
-          ? 'Missing API key: send X-API-Key: <key> (or Authorization: Bearer <key>)'
-          : 'Unknown API key',
+  private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
+    return new Promise<Caller>((resolve, reject) => {
+      const middleware = this.passport.authenticate(
+        STRATEGIES,
+        { session: false },
+        (error: unknown, caller?: Caller | false, reasons?: unknown) => {
+          if (error) {
+            reject(error instanceof Error ? error : new Error('Authentication failed'));
+          } else if (caller) {
+            resolve(caller);
+          } else {
+            reject(unauthenticated(firstReason(reasons) ?? MISSING_CREDENTIALS));
+          }
+        },
+      ) as (request: unknown, reply: unknown, next: (error?: unknown) => void) => void;
+      middleware(request, reply, (error) =>
+        reject(error instanceof Error ? error : unauthenticated(MISSING_CREDENTIALS)),
       );
+    });
+  }
+
+  /** A known caller refused on an audited route (write, token, admin) leaves an audit line. */
+  private recordRefusal(request: FastifyRequest, reply: FastifyReply, scope: CallerScope): void {
+    const caller = request.caller as Caller;
+    const action = auditActionFor(scope, request.method);
+    if (!action) {
+      return;
     }
-    return { name: entry.name, scopes: entry.scopes, profile: entry.profile, via: 'api-key' };
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    this.audit.record({
+      action,
+      caller: caller.name,
+      via: caller.via,
+      scope,
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched route',
+      region: typeof params.region === 'string' ? params.region : undefined,
+      profile: caller.profile,
+      status: 403,
+      durationMs: Math.round(reply.elapsedTime),
+      requestId: request.id,
+    });
   }
 }
 
-function presentedKey(request: FastifyRequest): string | undefined {
-  const apiKey = request.headers['x-api-key'];
-  if (Array.isArray(apiKey)) {
-    throw unauthenticated('Send one X-API-Key header, not several');
-  }
-  if (apiKey !== undefined) {
-    return apiKey.trim() || undefined;
-  }
-  const authorization = request.headers.authorization;
-  if (authorization === undefined) {
-    return undefined;
-  }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) {
-    throw unauthenticated('Malformed Authorization header: expected "Bearer <key>"');
-  }
-  return match[1];
+function firstReason(reasons: unknown): string | undefined {
+  return (Array.isArray(reasons) ? reasons : [reasons]).find(
+    (reason): reason is string => typeof reason === 'string' && reason.length > 0,
+  );
 }
-
-const unauthenticated = (message: string): GatewayError =>
-  new GatewayError(GatewayErrorCode.UNAUTHENTICATED, message, {
-    headers: { 'WWW-Authenticate': WWW_AUTHENTICATE },
-  });

@@ -5,7 +5,7 @@ export interface Caller {
   scopes: readonly CallerScope[];
   /** The credential profile the caller is bound to, if any. */
   profile?: string;
-  via: 'api-key' | 'auth-off';
+  via: 'api-key' | 'jwt' | 'auth-off';
 }
 
 declare module 'fastify' {

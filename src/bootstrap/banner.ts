@@ -22,6 +22,7 @@ export function bannerLines(
     `credential profiles: ${config.credentials.profiles.map((profile) => `${profile.name} (${profile.regions.length} regions)`).join(', ')}`,
     `state store: ${config.redis.url ? `redis ${redactUrl(config.redis.url)}` : 'memory (set REDIS_URL to share state across replicas)'}`,
     `caller auth: ${authLine(config)}`,
+    `rate limit: ${rateLimitLine(config)}`,
     `docs: ${url}/docs (OpenAPI document at ${url}/docs-json)`,
   ];
   return lines;
@@ -36,7 +37,17 @@ function authLine(config: GatewayConfig): string {
   if (config.auth.developmentKey) {
     return 'development key "simulator" has every scope (simulator mode, no GATEWAY_API_KEYS): send X-API-Key: simulator';
   }
-  return `${config.auth.apiKeys.length} API key(s): ${config.auth.apiKeys.map((key) => key.name).join(', ')}`;
+  const keys = `${config.auth.apiKeys.length} API key(s): ${config.auth.apiKeys.map((key) => key.name).join(', ')}`;
+  return config.auth.jwt ? `${keys}; JWT from ${config.auth.jwt.issuer}` : keys;
+}
+
+function rateLimitLine({ rateLimit, redis }: GatewayConfig): string {
+  const limit =
+    rateLimit.perMinute === 0
+      ? 'none by default'
+      : `${rateLimit.perMinute} requests/min per caller`;
+  const own = Object.keys(rateLimit.perCaller).length;
+  return `${limit}${own > 0 ? ` (${own} caller(s) with their own)` : ''}, counted in ${redis.url ? 'redis' : 'memory'}`;
 }
 
 function redactUrl(raw: string): string {

@@ -1,15 +1,42 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { REDIS_CLIENT, redisProvider, RedisClient } from './redis.provider';
+
+// Commands fail fast while Redis is not connected, so boot waits (briefly) for the first connection
+const BOOT_CONNECT_WAIT_MS = 3_000;
 
 @Module({
   providers: [redisProvider],
   exports: [redisProvider],
 })
-export class CacheModule implements OnApplicationShutdown {
+export class CacheModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(CacheModule.name);
+
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
+  async onModuleInit(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') {
+      return;
+    }
+    // Ready, or refused at once (then we start on memory), or still silent after the wait
+    const outcome = await new Promise<'ready' | 'error' | 'timeout'>((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), BOOT_CONNECT_WAIT_MS).unref();
+      const settle = (result: 'ready' | 'error') => () => {
+        clearTimeout(timer);
+        redis.off('ready', onReady).off('error', onError);
+        resolve(result);
+      };
+      const onReady = settle('ready');
+      const onError = settle('error');
+      redis.once('ready', onReady).once('error', onError);
+    });
+    if (outcome !== 'ready') {
+      this.logger.warn('Redis is not reachable; starting with in-memory state until it is');
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis && this.redis.status === 'ready') {
+    if (this.redis?.status === 'ready') {
       await this.redis.quit();
     } else {
       this.redis?.disconnect();

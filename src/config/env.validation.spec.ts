@@ -291,3 +291,166 @@ describe(loadGatewayConfig.name, () => {
     });
   });
 });
+
+describe('task polling (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIVE_MS)', () => {
+  it('defaults to 1 s .. 30 s and a keep-alive every 15 s', () => {
+    expect(configOf(loadGatewayConfig({})).tasks).toEqual({
+      pollMinMs: 1_000,
+      pollMaxMs: 30_000,
+      eventsKeepAliveMs: 15_000,
+    });
+  });
+
+  it('takes fast values for tests', () => {
+    const config = configOf(
+      loadGatewayConfig({
+        TASK_POLL_MIN_MS: '50',
+        TASK_POLL_MAX_MS: '200',
+        TASK_EVENTS_KEEPALIVE_MS: '150',
+      }),
+    );
+    expect(config.tasks).toEqual({ pollMinMs: 50, pollMaxMs: 200, eventsKeepAliveMs: 150 });
+  });
+
+  it('refuses a maximum below the minimum, and values out of range', () => {
+    expect(
+      problemsOf(loadGatewayConfig({ TASK_POLL_MIN_MS: '5000', TASK_POLL_MAX_MS: '1000' })),
+    ).toEqual(['TASK_POLL_MAX_MS: must not be below TASK_POLL_MIN_MS (5000)']);
+    expect(
+      problemsOf(loadGatewayConfig({ TASK_POLL_MIN_MS: '0', TASK_EVENTS_KEEPALIVE_MS: 'often' })),
+    ).toEqual([
+      'TASK_POLL_MIN_MS: expected a whole number from 10 to 600000, got "0"',
+      'TASK_EVENTS_KEEPALIVE_MS: expected a whole number from 100 to 600000, got "often"',
+    ]);
+  });
+});
+
+describe('GATEWAY_DEFAULTS_FILE', () => {
+  it('is optional: no overrides without it', () => {
+    expect(configOf(loadGatewayConfig({})).resourceDefaults).toEqual({});
+  });
+
+  it('reads the resources’ default overrides (YAML or JSON)', () => {
+    const file = tempFile(
+      'defaults.yaml',
+      'resources:\n  tasks:\n    sort: updatedAt desc\n    select: [id, state]\n',
+    );
+    expect(configOf(loadGatewayConfig({ GATEWAY_DEFAULTS_FILE: file })).resourceDefaults).toEqual({
+      tasks: { sort: 'updatedAt desc', select: ['id', 'state'] },
+    });
+  });
+
+  it('stops the boot with one line per problem', () => {
+    const file = tempFile(
+      'defaults.json',
+      '{"resources": {"tasks": {"sort": "color"}, "tags": {"cacheTtlSeconds": "long"}}}',
+    );
+    expect(problemsOf(loadGatewayConfig({ GATEWAY_DEFAULTS_FILE: file }))).toEqual([
+      expect.stringMatching(/^GATEWAY_DEFAULTS_FILE: resources\.tasks: sort cannot use 'color'/),
+      'GATEWAY_DEFAULTS_FILE: resources.tags: cacheTtlSeconds must be a whole number from 0 to 86400',
+    ]);
+    expect(problemsOf(loadGatewayConfig({ GATEWAY_DEFAULTS_FILE: '/nope.yaml' }))).toEqual([
+      'GATEWAY_DEFAULTS_FILE: cannot read file /nope.yaml (ENOENT)',
+    ]);
+  });
+});
+
+describe('callers: JWT, rate limits and /metrics', () => {
+  const JWT = {
+    GATEWAY_JWT_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+    GATEWAY_JWT_ISSUER: 'https://idp.example/',
+    GATEWAY_JWT_AUDIENCE: 'greenlake-gateway, gw-staging',
+  };
+
+  it('has no JWT, 1200 requests a minute per caller in 60 s windows and a public /metrics by default', () => {
+    const config = configOf(loadGatewayConfig({}));
+    expect(config.auth.jwt).toBeUndefined();
+    expect(config.rateLimit).toEqual({ perMinute: 1200, windowSeconds: 60, perCaller: {} });
+    expect(config.metrics).toEqual({ public: true });
+  });
+
+  it('reads the JWT settings with their defaults', () => {
+    expect(configOf(loadGatewayConfig(JWT)).auth.jwt).toEqual({
+      jwksUrl: JWT.GATEWAY_JWT_JWKS_URL,
+      issuer: JWT.GATEWAY_JWT_ISSUER,
+      audience: ['greenlake-gateway', 'gw-staging'],
+      scopesClaim: 'scope',
+      scopePrefix: '',
+      nameClaim: 'sub',
+      profileClaim: undefined,
+      jwksTimeoutMs: 5000,
+    });
+  });
+
+  it('lets real mode run on JWT alone, without API keys', () => {
+    const config = configOf(loadGatewayConfig({ ...REAL, ...JWT }));
+    expect(config.auth.apiKeys).toEqual([]);
+    expect(config.auth.jwt?.issuer).toBe(JWT.GATEWAY_JWT_ISSUER);
+  });
+
+  it('reads per-caller limits, the window and the /metrics switch', () => {
+    const config = configOf(
+      loadGatewayConfig({
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '600',
+        GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '10',
+        GATEWAY_RATE_LIMITS: 'team-a=60, batch=6000, ci@example.com=0',
+        GATEWAY_METRICS_PUBLIC: 'false',
+      }),
+    );
+    expect(config.rateLimit).toEqual({
+      perMinute: 600,
+      windowSeconds: 10,
+      perCaller: { 'team-a': 60, batch: 6000, 'ci@example.com': 0 },
+    });
+    expect(config.metrics.public).toBe(false);
+  });
+
+  it.each([
+    [
+      { GATEWAY_JWT_JWKS_URL: JWT.GATEWAY_JWT_JWKS_URL, GATEWAY_JWT_AUDIENCE: 'gw' },
+      /^GATEWAY_JWT_ISSUER: is required with GATEWAY_JWT_JWKS_URL/,
+    ],
+    [
+      { GATEWAY_JWT_JWKS_URL: JWT.GATEWAY_JWT_JWKS_URL, GATEWAY_JWT_ISSUER: 'https://idp/' },
+      /^GATEWAY_JWT_AUDIENCE: is required with GATEWAY_JWT_JWKS_URL/,
+    ],
+    [
+      { ...JWT, GATEWAY_JWT_JWKS_URL: 'idp.example/jwks' },
+      /^GATEWAY_JWT_JWKS_URL: expected an http\(s\) URL/,
+    ],
+    [
+      { GATEWAY_JWT_ISSUER: 'https://idp/' },
+      /^GATEWAY_JWT_ISSUER: .*set without GATEWAY_JWT_JWKS_URL/,
+    ],
+    [
+      { ...JWT, GATEWAY_JWT_SCOPES_CLAIM: 'roles[0]' },
+      /^GATEWAY_JWT_SCOPES_CLAIM: "roles\[0\]" is not a claim name/,
+    ],
+    [
+      { ...JWT, GATEWAY_JWT_JWKS_TIMEOUT_MS: '10' },
+      /^GATEWAY_JWT_JWKS_TIMEOUT_MS: expected a whole number from 100/,
+    ],
+    [
+      { GATEWAY_RATE_LIMIT_PER_MINUTE: 'lots' },
+      /^GATEWAY_RATE_LIMIT_PER_MINUTE: expected a whole number from 0/,
+    ],
+    [
+      { GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '0' },
+      /^GATEWAY_RATE_LIMIT_WINDOW_SECONDS: expected a whole number from 1 to 3600/,
+    ],
+    [
+      { GATEWAY_RATE_LIMITS: 'team-a:600' },
+      /^GATEWAY_RATE_LIMITS: "team-a:600" is not name=requests-per-minute/,
+    ],
+    [
+      { GATEWAY_RATE_LIMITS: 'team-a=fast' },
+      /^GATEWAY_RATE_LIMITS: "team-a=fast": expected a whole number/,
+    ],
+    [{ GATEWAY_RATE_LIMITS: 'a=1,a=2' }, /^GATEWAY_RATE_LIMITS: caller "a" is given twice/],
+    [{ GATEWAY_METRICS_PUBLIC: 'maybe' }, /^GATEWAY_METRICS_PUBLIC: expected one of true, false/],
+  ])('reports %j as one line naming the variable', (env, expected) => {
+    const problems = problemsOf(loadGatewayConfig(env));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+});

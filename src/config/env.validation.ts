@@ -1,3 +1,4 @@
+import { parseDefaultsFile } from 'src/resources/common/defaults-file.parser';
 import { parseApiKeys, sha256Hex, splitApiKeyEntries } from './api-keys.parser';
 import { EnvReader, Environment } from './env-reader';
 import {
@@ -10,7 +11,9 @@ import {
   LOG_LEVELS,
   RegionConfig,
 } from './gateway-config.type';
+import { readJwtConfig } from './jwt.parser';
 import { isHttpUrl, parseProfilesFile } from './profiles.parser';
+import { readRateLimits } from './rate-limits.parser';
 import { DEFAULT_REGIONS, parseRegions } from './regions.parser';
 
 export const DEFAULT_TOKEN_URL = 'https://sso.common.cloud.hpe.com/as/token.oauth2';
@@ -65,9 +68,17 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
     // Pointed at the embedded simulator (token URL and hosts) once it listens
     profiles.push({ ...SIMULATOR_PROFILE, regions: regions.map((region) => region.name) });
   }
-  const auth = readAuth(reader, mode, profiles.length > 0);
+  const jwt = readJwtConfig(reader);
+  const auth = { ...readAuth(reader, mode, profiles.length > 0, jwt !== undefined), jwt };
+  const rateLimit = readRateLimits(reader);
+  const metricsPublic = reader.oneOf('GATEWAY_METRICS_PUBLIC', ['true', 'false'] as const, 'true');
+  const tasks = readTaskPolling(reader);
   const redisUrl = readRedisUrl(reader);
   const encryptionKey = readEncryptionKey(reader);
+  const defaultsFile = reader.string('GATEWAY_DEFAULTS_FILE');
+  const resourceDefaults = defaultsFile
+    ? parseDefaultsFile(reader, 'GATEWAY_DEFAULTS_FILE', defaultsFile)
+    : {};
 
   const unbound = auth.mode === 'off' || auth.apiKeys.some((key) => !key.profile);
   const profileNames = new Set(profiles.map((profile) => profile.name));
@@ -101,6 +112,10 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       credentials: { profiles, refreshSkewSeconds, encryptionKey },
       auth,
       redis: { url: redisUrl },
+      tasks,
+      rateLimit,
+      metrics: { public: metricsPublic === 'true' },
+      resourceDefaults,
     },
   };
 }
@@ -182,6 +197,7 @@ function readAuth(
   reader: EnvReader,
   mode: GatewayMode,
   hasCredentials: boolean,
+  jwtConfigured = false,
 ): GatewayConfig['auth'] {
   const authMode = reader.oneOf('GATEWAY_AUTH', ['required', 'off'] as const, 'required');
   const raw = reader.secret('GATEWAY_API_KEYS');
@@ -197,10 +213,16 @@ function readAuth(
       scopes: [...CALLER_SCOPES],
     });
   }
-  if (mode === 'real' && hasCredentials && authMode === 'required' && raw === undefined) {
+  if (
+    mode === 'real' &&
+    hasCredentials &&
+    authMode === 'required' &&
+    raw === undefined &&
+    !jwtConfigured
+  ) {
     reader.problem(
       'GATEWAY_API_KEYS',
-      'real mode needs caller keys (GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE), or GATEWAY_AUTH=off to run without caller auth',
+      'real mode needs caller keys (GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE) or JWT (GATEWAY_JWT_JWKS_URL), or GATEWAY_AUTH=off to run without caller auth',
     );
   }
   if (
@@ -211,6 +233,19 @@ function readAuth(
     reader.problem('GATEWAY_API_KEYS', 'is set but holds no entry');
   }
   return { mode: authMode, apiKeys, developmentKey };
+}
+
+function readTaskPolling(reader: EnvReader): GatewayConfig['tasks'] {
+  const pollMinMs = reader.integer('TASK_POLL_MIN_MS', 1_000, { min: 10, max: 600_000 });
+  const pollMaxMs = reader.integer('TASK_POLL_MAX_MS', 30_000, { min: 10, max: 600_000 });
+  const eventsKeepAliveMs = reader.integer('TASK_EVENTS_KEEPALIVE_MS', 15_000, {
+    min: 100,
+    max: 600_000,
+  });
+  if (pollMaxMs < pollMinMs) {
+    reader.problem('TASK_POLL_MAX_MS', `must not be below TASK_POLL_MIN_MS (${pollMinMs})`);
+  }
+  return { pollMinMs, pollMaxMs, eventsKeepAliveMs };
 }
 
 function readRedisUrl(reader: EnvReader): string | undefined {

@@ -37,6 +37,43 @@ export interface ApiKeyEntry {
   profile?: string;
 }
 
+/** One resource's entry in GATEWAY_DEFAULTS_FILE; an absent field keeps the built-in default. */
+export interface ResourceDefaultsOverride {
+  /** Empty: all properties. */
+  select?: string[];
+  /** Empty string: no default sort. */
+  sort?: string;
+  /** Empty string: no default filter. */
+  filter?: string;
+  cacheTtlSeconds?: number;
+}
+
+/** JWT bearer tokens from an identity provider (GATEWAY_JWT_*); absent when not configured. */
+export interface JwtAuthConfig {
+  jwksUrl: string;
+  issuer: string;
+  /** Accepted `aud` values; a token must carry one of them. */
+  audience: string[];
+  /** Claim holding the scopes (dotted path): a space- or comma-separated string, or an array. */
+  scopesClaim: string;
+  /** Stripped from each scope before matching, e.g. `gateway:` for `gateway:read`. */
+  scopePrefix: string;
+  /** Claim naming the caller (audit lines, rate limits). */
+  nameClaim: string;
+  /** Claim binding the caller to a credential profile, if any. */
+  profileClaim?: string;
+  jwksTimeoutMs: number;
+}
+
+export interface RateLimitConfig {
+  /** Requests per minute per caller without a limit of its own; 0 means no limit. */
+  perMinute: number;
+  /** Requests per minute by caller name; 0 means no limit. */
+  perCaller: Record<string, number>;
+  /** Counting window; limits are scaled to it. */
+  windowSeconds: number;
+}
+
 export interface GatewayConfig {
   port: number;
   mode: GatewayMode;
@@ -57,8 +94,24 @@ export interface GatewayConfig {
     apiKeys: ApiKeyEntry[];
     /** Simulator mode without GATEWAY_API_KEYS: the fixed key `simulator` has every scope. */
     developmentKey: boolean;
+    jwt?: JwtAuthConfig;
+  };
+  rateLimit: RateLimitConfig;
+  metrics: {
+    /** False: /metrics needs a caller with the admin scope (GATEWAY_METRICS_PUBLIC=false). */
+    public: boolean;
   };
   redis: {
     url?: string;
   };
+  /** How /wait and /events poll GreenLake tasks (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIVE_MS). */
+  tasks: {
+    /** Bounds of the poll interval; GreenLake's suggestedPollingIntervalSeconds is clamped to them. */
+    pollMinMs: number;
+    pollMaxMs: number;
+    /** A `: keep-alive` comment on an idle /events stream this often. */
+    eventsKeepAliveMs: number;
+  };
+  /** Overrides of the resources' server-side defaults, by resource name (GATEWAY_DEFAULTS_FILE). */
+  resourceDefaults?: Record<string, ResourceDefaultsOverride>;
 }

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 
 export interface AccessToken {
   value: string;
+  profile: string;
+  /** Epoch ms at which the gateway received it. */
+  issuedAt: number;
   /** Epoch ms at which the issuer said it expires. */
   expiresAt: number;
-  profile: string;
 }
 
 /** A short, safe name for a token in logs and audit lines: the first 8 hex of its SHA-256. */

@@ -1,12 +1,14 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
+import { CacheModule } from 'src/cache/cache.module';
 import { ProfileRegistry } from './profile-registry.service';
+import { TokenCacheRepository } from './token-cache.repository';
 import { TokenEndpointClient } from './token-endpoint.client';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [HttpModule],
-  providers: [ProfileRegistry, TokenEndpointClient, TokenService],
+  imports: [HttpModule, CacheModule],
+  providers: [ProfileRegistry, TokenEndpointClient, TokenCacheRepository, TokenService],
   exports: [ProfileRegistry, TokenService],
 })
 export class CredentialsModule {}

@@ -1,18 +1,23 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { AxiosResponse, Method } from 'axios';
+import type { AxiosResponse, Method, ResponseType } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { firstValueFrom } from 'rxjs';
+import type { Readable } from 'node:stream';
 import { Caller } from 'src/auth/caller.type';
 import { USER_AGENT } from 'src/common/app-version';
+import { GatewayError } from 'src/common/errors/gateway-error';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig, RegionConfig } from 'src/config/gateway-config.type';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { ProfileRegistry } from 'src/credentials/profile-registry.service';
 import { TokenService } from 'src/credentials/token.service';
 import { RegionRegistry } from './region-registry.service';
+import { parseBody, readBounded } from './stream-body.util';
 import { mapTransportError, mapUpstreamStatus, UpstreamCallContext } from './upstream-error.mapper';
+import { FORWARDED_REQUEST_HEADERS, pickSafeResponseHeaders } from './upstream-headers.util';
+import { isConfinedPath } from './upstream-path.util';
 
 export type QueryValue = string | number | boolean | undefined;
 
@@ -23,8 +28,13 @@ export interface UpstreamRequest {
   /** Absolute path on the regional host, e.g. `/data-services/v1beta1/async-operations`. */
   path: string;
   query?: Record<string, QueryValue | QueryValue[]>;
+  /** An already validated query string, sent as it is instead of `query` (pass-through). */
+  rawQuery?: string;
+  /** JSON-serialisable value, or a Buffer sent byte for byte. Must be re-sendable (401 replay). */
   body?: unknown;
   contentType?: string;
+  /** Caller headers to pass on; only FORWARDED_REQUEST_HEADERS are kept (never credentials). */
+  headers?: Record<string, string>;
   caller?: Caller;
   requestId?: string;
 }
@@ -36,6 +46,21 @@ export interface UpstreamResponse<T> {
   region: RegionConfig;
 }
 
+/** A 1xx–3xx answer whose body has not been read: for the pass-through proxy. */
+export interface UpstreamStreamResponse {
+  status: number;
+  /** Only SAFE_RESPONSE_HEADERS, lower-cased. */
+  headers: Record<string, string>;
+  body: Readable;
+  region: RegionConfig;
+}
+
+interface Exchange<T> {
+  region: RegionConfig;
+  context: UpstreamCallContext;
+  response: AxiosResponse<T>;
+}
+
 const KEEP_ALIVE = {
   keepAlive: true,
   maxSockets: 256,
@@ -43,10 +68,13 @@ const KEEP_ALIVE = {
   scheduling: 'lifo',
 } as const;
 
+// Enough for any GreenLake error envelope; the rest of a large error body is never read
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 /**
  * The only code that talks to GreenLake's regional hosts: resolves the region, injects the bearer
  * token, keeps a connection pool per region, times every call out, replays once after a 401 with a
- * fresh token, and turns every non-2xx/3xx status into a GatewayError through one table.
+ * fresh token, and turns every status from 400 up into a GatewayError through one table.
  */
 @Injectable()
 export class UpstreamClient implements OnModuleDestroy {
@@ -62,24 +90,7 @@ export class UpstreamClient implements OnModuleDestroy {
   ) {}
 
   async request<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    const region = this.regions.resolve(request.region);
-    const profile = this.profiles.profileFor(region.name, request.caller);
-    const context: UpstreamCallContext = {
-      region: region.name,
-      method: request.method,
-      path: request.path,
-    };
-    let token = await this.tokens.getToken(profile);
-    let response = await this.send<T>(region, request, token, context);
-    if (response.status === 401) {
-      // Our token was refused (revoked or expired early): drop it, get a new one, replay once
-      this.logger.warn(
-        `401 from ${region.name} for ${request.method} ${request.path}; replaying with a new token`,
-      );
-      this.tokens.invalidate(token);
-      token = await this.tokens.getToken(profile);
-      response = await this.send<T>(region, request, token, context);
-    }
+    const { region, context, response } = await this.exchange<T>(request, 'json');
     if (response.status >= 400) {
       throw mapUpstreamStatus(response.status, response.data, response.headers, context);
     }
@@ -91,8 +102,61 @@ export class UpstreamClient implements OnModuleDestroy {
     };
   }
 
+  /**
+   * Like request(), but the body of a successful answer is handed over unread, with only the safe
+   * response headers. Statuses from 400 up are still mapped to a GatewayError (their body is read
+   * for GreenLake's errorCode and debugId, never passed on). The caller must consume or destroy
+   * the body.
+   */
+  async stream(request: UpstreamRequest): Promise<UpstreamStreamResponse> {
+    const { region, context, response } = await this.exchange<Readable>(request, 'stream');
+    if (response.status >= 400) {
+      const data = parseBody(await readBounded(response.data, MAX_ERROR_BODY_BYTES));
+      throw mapUpstreamStatus(response.status, data, response.headers, context);
+    }
+    return {
+      status: response.status,
+      headers: pickSafeResponseHeaders(response.headers),
+      body: response.data,
+      region,
+    };
+  }
+
   onModuleDestroy(): void {
     this.agents.forEach((agent) => agent.destroy());
+  }
+
+  private async exchange<T>(
+    request: UpstreamRequest,
+    responseType: ResponseType,
+  ): Promise<Exchange<T>> {
+    const region = this.regions.resolve(request.region);
+    if (!isConfinedPath(request.path)) {
+      throw new GatewayError(
+        GatewayErrorCode.VALIDATION_FAILED,
+        'The upstream path is not allowed (it must stay on the regional host)',
+      );
+    }
+    const profile = this.profiles.profileFor(region.name, request.caller);
+    const context: UpstreamCallContext = {
+      region: region.name,
+      method: request.method,
+      path: request.path,
+    };
+    let token = await this.tokens.getToken(profile);
+    let response = await this.send<T>(region, request, token, context, responseType);
+    if (response.status === 401) {
+      // Our token was refused (revoked or expired early): drop it, get a new one, replay once.
+      // Safe for writes too: bodies are buffered, so the replay sends the same bytes.
+      this.logger.warn(
+        `401 from ${region.name} for ${request.method} ${request.path}; replaying with a new token`,
+      );
+      discard(response.data);
+      await this.tokens.invalidate(token);
+      token = await this.tokens.getToken(profile);
+      response = await this.send<T>(region, request, token, context, responseType);
+    }
+    return { region, context, response };
   }
 
   private async send<T>(
@@ -100,41 +164,55 @@ export class UpstreamClient implements OnModuleDestroy {
     request: UpstreamRequest,
     token: AccessToken,
     context: UpstreamCallContext,
+    responseType: ResponseType,
   ): Promise<AxiosResponse<T>> {
     const headers: Record<string, string> = {
-      Authorization: `Bearer ${token.value}`,
       Accept: 'application/json',
       'User-Agent': USER_AGENT,
     };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (FORWARDED_REQUEST_HEADERS.includes(name.toLowerCase())) {
+        headers[name.toLowerCase() === 'accept' ? 'Accept' : name] = value;
+      }
+    }
+    // Set last, so that nothing a caller sent can replace the gateway's own credentials
+    headers.Authorization = `Bearer ${token.value}`;
     if (request.requestId) {
       headers['x-request-id'] = request.requestId;
     }
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
     }
+    const streaming = responseType === 'stream';
+    if (streaming) {
+      // Streamed bodies go out as GreenLake sent them, so nothing is decompressed on the way
+      headers['Accept-Encoding'] = 'identity';
+    }
     const agent = this.agentFor(region);
     try {
-      return await firstValueFrom(
-        this.http.request<T>({
-          baseURL: region.baseUrl,
-          url: request.path,
-          method: request.method,
-          params: request.query,
-          paramsSerializer: { indexes: null },
-          data: request.body,
-          headers,
-          timeout: this.config.upstream.timeoutMs,
-          maxRedirects: 0,
-          validateStatus: () => true,
-          httpAgent: agent,
-          httpsAgent: agent,
-          transitional: {
-            clarifyTimeoutError: true,
-            silentJSONParsing: true,
-            forcedJSONParsing: true,
-          },
-        }),
-      );
+      // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
+      // which builds a CanceledError (stack trace and all) per request on the hot path
+      return await this.http.axiosRef.request<T>({
+        baseURL: region.baseUrl,
+        url: request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path,
+        method: request.method,
+        params: request.rawQuery ? undefined : request.query,
+        paramsSerializer: { indexes: null },
+        data: request.body,
+        headers,
+        timeout: this.config.upstream.timeoutMs,
+        maxRedirects: 0,
+        validateStatus: () => true,
+        httpAgent: agent,
+        httpsAgent: agent,
+        responseType,
+        decompress: !streaming,
+        transitional: {
+          clarifyTimeoutError: true,
+          silentJSONParsing: true,
+          forcedJSONParsing: true,
+        },
+      });
     } catch (error) {
       throw mapTransportError(error, context, this.config.upstream.timeoutMs);
     }
@@ -149,5 +227,12 @@ export class UpstreamClient implements OnModuleDestroy {
       this.agents.set(region.name, agent);
     }
     return agent;
+  }
+}
+
+/** Frees the socket of an answer that will not be read (a refused token's streamed 401). */
+function discard(data: unknown): void {
+  if (data !== null && typeof data === 'object' && 'destroy' in data) {
+    (data as Readable).destroy();
   }
 }

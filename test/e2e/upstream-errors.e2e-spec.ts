@@ -22,6 +22,8 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
     [500, 502, 'UPSTREAM_ERROR'],
     [503, 502, 'UPSTREAM_ERROR'],
     [400, 400, 'UPSTREAM_REJECTED'],
+    [422, 400, 'UPSTREAM_REJECTED'],
+    [404, 404, 'RESOURCE_NOT_FOUND'],
     [409, 409, 'CONFLICT'],
     [412, 412, 'PRECONDITION_FAILED'],
     [403, 502, 'UPSTREAM_AUTH_FAILED'],

@@ -200,8 +200,7 @@ describe('rate limit', () => {
 
 describe('fixed ports', () => {
   it('puts the token listener on N, admin on N+1 and the regions on N+2, N+3, ...', async () => {
-    const base = await freeBasePort();
-    const sim = await startSimulator({ port: base, regions: ['us-west', 'eu-central'] });
+    const { base, sim } = await startOnFreePorts();
     try {
       expect(sim.tokenUrl).toBe(`http://127.0.0.1:${base}/as/token.oauth2`);
       expect(sim.workspaceTokenUrl('w1')).toBe(
@@ -217,6 +216,26 @@ describe('fixed ports', () => {
     }
   });
 });
+
+/** Ports N..N+3 may be taken by another test's sockets meanwhile: try a few bases. */
+async function startOnFreePorts(): Promise<{
+  base: number;
+  sim: Awaited<ReturnType<typeof startSimulator>>;
+}> {
+  for (let attempt = 1; ; attempt++) {
+    const base = await freeBasePort();
+    try {
+      return {
+        base,
+        sim: await startSimulator({ port: base, regions: ['us-west', 'eu-central'] }),
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 5) {
+        throw error;
+      }
+    }
+  }
+}
 
 /** A port the OS just handed out, well below the top so that N+3 exists; good enough for a test. */
 async function freeBasePort(): Promise<number> {

@@ -18,5 +18,7 @@ export enum GatewayErrorCode {
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
   TOKEN_UNAVAILABLE = 'TOKEN_UNAVAILABLE',
+  /** The identity provider's signing keys (JWKS) could not be fetched to verify a JWT. */
+  AUTH_PROVIDER_UNAVAILABLE = 'AUTH_PROVIDER_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }

@@ -22,6 +22,7 @@ export const HTTP_STATUS_BY_CODE = {
   [GatewayErrorCode.UPSTREAM_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [GatewayErrorCode.UPSTREAM_TIMEOUT]: HttpStatus.GATEWAY_TIMEOUT,
   [GatewayErrorCode.TOKEN_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [GatewayErrorCode.AUTH_PROVIDER_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [GatewayErrorCode.INTERNAL_ERROR]: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const satisfies Record<GatewayErrorCode, HttpStatus>;
 

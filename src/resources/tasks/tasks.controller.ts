@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Caller } from 'src/auth/caller.type';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
 import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { GetTaskQueryDto } from './dto/get-task-query.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
-import { TaskParamsDto } from './dto/task-params.dto';
 import { TaskListResponseDto, TaskResponseDto } from './dto/task-response.dto';
+import { TaskParamsDto } from './dto/task-params.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('Tasks')
@@ -18,7 +20,15 @@ export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List tasks (GreenLake async-operations) in a region' })
+  @ApiResourceOperation({
+    resource: 'tasks',
+    list: true,
+    summary: 'List tasks (GreenLake async-operations) in a region',
+    description:
+      '`service`, `state`, `parentId`, `createdAfter` and `createdBefore` become GreenLake filter ' +
+      'conditions, AND-ed with each other and with `filter`.',
+  })
+  @ApiOkResponse({ type: TaskListResponseDto })
   listTasks(
     @Param() params: RegionParamsDto,
     @Query() query: ListTasksQueryDto,
@@ -29,12 +39,14 @@ export class TasksController {
   }
 
   @Get(':taskId')
-  @ApiOperation({ summary: 'Get one task' })
+  @ApiResourceOperation({ resource: 'tasks', summary: 'Get one task' })
+  @ApiOkResponse({ type: TaskResponseDto })
   getTask(
     @Param() params: TaskParamsDto,
+    @Query() query: GetTaskQueryDto,
     @CurrentCaller() caller: Caller,
     @RequestId() requestId: string,
   ): Promise<TaskResponseDto> {
-    return this.tasks.getTask(caller, params.region, params.taskId, requestId);
+    return this.tasks.getTask(caller, params.region, params.taskId, requestId, query.fields);
   }
 }

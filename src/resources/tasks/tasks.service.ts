@@ -1,46 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { Caller } from 'src/auth/caller.type';
-import { UpstreamClient } from 'src/upstream/upstream.client';
+import { DataServicesClient } from 'src/resources/common/data-services.client';
+import {
+  eq,
+  friendlyFilters,
+  FriendlyFilterTable,
+  gt,
+  lt,
+  memberOf,
+} from 'src/resources/common/odata-filter.util';
+import { toRfc3339 } from 'src/resources/common/timestamp.util';
 import type { AsyncOperationWire } from 'src/upstream/wire/async-operation.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 
-const ASYNC_OPERATIONS = '/data-services/v1beta1/async-operations';
+// Validated by the DTO, so toRfc3339 always has a value here
+const timestamp = (value: string): string => toRfc3339(value) ?? value;
+
+/** The friendly parameters and the GreenLake conditions they become. */
+const TASK_FILTERS: FriendlyFilterTable<ListTasksQueryDto> = {
+  service: (value) => memberOf(value, 'services'),
+  state: (value) => eq('state', value),
+  parentId: (value) => eq('parent/id', value),
+  createdAfter: (value) => gt('createdAt', timestamp(value)),
+  createdBefore: (value) => lt('createdAt', timestamp(value)),
+};
 
 @Injectable()
 export class TasksService {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(private readonly dataServices: DataServicesClient) {}
 
-  async listTasks(
+  listTasks(
     caller: Caller,
     region: string,
     query: ListTasksQueryDto,
     requestId: string,
   ): Promise<ListWire<AsyncOperationWire>> {
-    const response = await this.upstream.request<ListWire<AsyncOperationWire>>({
-      region,
-      method: 'GET',
-      path: ASYNC_OPERATIONS,
-      query: { limit: query.limit, offset: query.offset },
-      caller,
-      requestId,
-    });
-    return response.data;
+    return this.dataServices.list<AsyncOperationWire>(
+      'tasks',
+      { caller, region, requestId },
+      query,
+      friendlyFilters(query, TASK_FILTERS),
+    );
   }
 
-  async getTask(
+  getTask(
     caller: Caller,
     region: string,
     taskId: string,
     requestId: string,
+    fields?: string,
   ): Promise<AsyncOperationWire> {
-    const response = await this.upstream.request<AsyncOperationWire>({
-      region,
-      method: 'GET',
-      path: `${ASYNC_OPERATIONS}/${encodeURIComponent(taskId)}`,
-      caller,
-      requestId,
-    });
-    return response.data;
+    return this.dataServices.get<AsyncOperationWire>(
+      'tasks',
+      { caller, region, requestId },
+      taskId,
+      fields,
+    );
   }
 }

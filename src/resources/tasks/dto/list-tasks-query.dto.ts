@@ -1,25 +1,58 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import {
+  FieldsQuery,
+  FilterEnumQuery,
+  FilterValueQuery,
+  LimitQuery,
+  RawFilterQuery,
+  SortQuery,
+  TimestampQuery,
+} from 'src/resources/common/list-query.decorators';
+import { PagedListQueryDto } from 'src/resources/common/paged-list-query.dto';
 
-export class ListTasksQueryDto {
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: 1000,
-    default: 100,
-    description: 'Page size (GreenLake maximum 1000)',
-  })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000, { message: 'limit must not be greater than 1000 (the GreenLake maximum for tasks)' })
-  @IsOptional()
+export const TASK_STATES = [
+  'INITIALIZED',
+  'RUNNING',
+  'FAILED',
+  'SUCCEEDED',
+  'TIMEDOUT',
+  'PAUSED',
+  'CANCELLED',
+  'UNSPECIFIED',
+] as const;
+
+export class ListTasksQueryDto extends PagedListQueryDto {
+  @LimitQuery('tasks')
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @SortQuery('tasks')
+  sort?: string;
+
+  @FieldsQuery('tasks')
+  fields?: string;
+
+  @RawFilterQuery('tasks', "displayName eq 'Create datastore'")
+  filter?: string;
+
+  @FilterValueQuery("Tasks of this service: `'<service>' in services`", 'backup-and-recovery')
+  service?: string;
+
+  @FilterEnumQuery("Tasks in this state: `state eq '<state>'`", TASK_STATES, 'RUNNING')
+  state?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '8e594a77-3809-4620-be52-74270abdf60b',
+    description: "Children of this task: `parent/id eq '<id>'`",
+  })
+  @IsUUID('all', { message: 'parentId must be a UUID' })
   @IsOptional()
-  offset?: number;
+  parentId?: string;
+
+  @TimestampQuery("Created after this time: `createdAt gt '<time>'`", '2024-05-01T00:00:00Z')
+  createdAfter?: string;
+
+  @TimestampQuery("Created before this time: `createdAt lt '<time>'`", '2024-06-01')
+  createdBefore?: string;
 }

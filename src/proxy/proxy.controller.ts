@@ -1,0 +1,155 @@
+import {
+  applyDecorators,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { ErrorResponseDto } from 'src/common/errors/error-response.dto';
+import { AcceptedTaskResponseDto } from 'src/upstream/dto/accepted-task-response.dto';
+import { PASS_THROUGH_BODY } from './pass-through-body.util';
+import { ProxyService } from './proxy.service';
+
+const DESCRIPTION = `Forwards the call to the same path on the region's GreenLake host (virtualization,
+backup-recovery, private-cloud-business, block-storage, data-services, ...) with the gateway's token.
+Method, query string, body and Content-Type are passed on unchanged; so are Accept and the conditional
+headers (If-Match, If-None-Match, ...). Your X-API-Key, Authorization and cookies never are.
+
+The answer is streamed back with its status and the safe headers only (content-type, content-length,
+etag, last-modified, location, cache-control, retry-after, deprecation, sunset, link; GreenLake's
+ratelimit-* as x-greenlake-ratelimit-*, so that they never hide your own RateLimit-* at the gateway).
+A \`202\` whose Location names a GreenLake task becomes \`202 {taskId, taskUrl, upstreamLocation}\`
+with \`Location\` set to the gateway's task route (follow it with \`/wait\` or \`/events\`).
+GreenLake errors become the gateway's error shape, never GreenLake's own body.
+
+The path must stay on the region's host: dot segments, encoded slashes, dots or backslashes (also
+double-encoded), empty segments and absolute URLs are refused with 400 VALIDATION_FAILED.`;
+
+const WITH_BODY =
+  'POST, PUT and PATCH forward their body byte for byte, whatever its content type.';
+
+/** Swagger for one method of the pass-through route. */
+function PassThrough(method: string, summary: string): MethodDecorator {
+  const withBody = ['POST', 'PUT', 'PATCH'].includes(method);
+  return applyDecorators(
+    RouteConfig({ [PASS_THROUGH_BODY]: true }),
+    ApiOperation({
+      summary,
+      description: withBody ? `${DESCRIPTION}\n\n${WITH_BODY}` : DESCRIPTION,
+    }),
+    ApiParam({ name: 'region', example: 'us-west', description: 'Region name or alias' }),
+    ApiParam({
+      name: 'path',
+      description:
+        'The GreenLake path, e.g. virtualization/v1beta1/virtual-machines. Swagger UI encodes its "/" as %2F, which the gateway refuses: call multi-segment paths with curl or your client',
+      example: 'virtualization/v1beta1/virtual-machines',
+    }),
+    ApiOkResponse({ description: "GreenLake's answer (any 1xx-3xx), streamed" }),
+    ApiResponse({
+      status: 409,
+      type: ErrorResponseDto,
+      description: 'GreenLake reported a conflict (CONFLICT)',
+    }),
+    ApiResponse({
+      status: 412,
+      type: ErrorResponseDto,
+      description: 'GreenLake precondition failed (PRECONDITION_FAILED)',
+    }),
+    ApiAcceptedResponse({
+      type: AcceptedTaskResponseDto,
+      description: 'GreenLake accepted the work: follow the task (Location header)',
+    }),
+    ...(withBody
+      ? [
+          ApiBody({
+            required: false,
+            description: 'Any body, sent to GreenLake as it is',
+            schema: { type: 'object', example: { name: 'my-vm' } },
+          }),
+        ]
+      : []),
+  );
+}
+
+@ApiTags('Pass-through')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/proxy')
+export class ProxyController {
+  constructor(private readonly proxy: ProxyService) {}
+
+  @Get('*')
+  @PassThrough('GET', 'GET any GreenLake path of the region (HEAD too)')
+  proxyGetRequest(
+    @Param('region') region: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    return this.proxy.forward(region, request, reply, caller);
+  }
+
+  @Post('*')
+  @PassThrough('POST', 'POST to any GreenLake path of the region')
+  proxyPostRequest(
+    @Param('region') region: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    return this.proxy.forward(region, request, reply, caller);
+  }
+
+  @Put('*')
+  @PassThrough('PUT', 'PUT to any GreenLake path of the region')
+  proxyPutRequest(
+    @Param('region') region: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    return this.proxy.forward(region, request, reply, caller);
+  }
+
+  @Patch('*')
+  @PassThrough('PATCH', 'PATCH any GreenLake path of the region')
+  proxyPatchRequest(
+    @Param('region') region: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    return this.proxy.forward(region, request, reply, caller);
+  }
+
+  @Delete('*')
+  @PassThrough('DELETE', 'DELETE any GreenLake path of the region')
+  proxyDeleteRequest(
+    @Param('region') region: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
+    return this.proxy.forward(region, request, reply, caller);
+  }
+}

@@ -1,0 +1,8 @@
+import type { Caller } from 'src/auth/caller.type';
+
+/** Who asks, in which region, under which request id: what every upstream call carries. */
+export interface ResourceCall {
+  caller: Caller;
+  region: string;
+  requestId: string;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { UpstreamModule } from 'src/upstream/upstream.module';
+import { DataServicesClient } from './data-services.client';
+import { ResourceDefaultsService } from './resource-defaults.service';
+
+/** What every Data Services resource module shares: the defaults in force and the calls upstream. */
+@Module({
+  imports: [UpstreamModule],
+  providers: [ResourceDefaultsService, DataServicesClient],
+  exports: [ResourceDefaultsService, DataServicesClient],
+})
+export class ResourcesCommonModule {}

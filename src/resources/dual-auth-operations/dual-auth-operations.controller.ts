@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiErrorResponses } from 'src/resources/common/api-error-responses.decorator';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { DualAuthOperationListResponseDto } from './dto/dual-auth-operation-list-response.dto';
+import { DualAuthOperationParamsDto } from './dto/dual-auth-operation-params.dto';
+import { DualAuthOperationResponseDto } from './dto/dual-auth-operation-response.dto';
+import { ListDualAuthOperationsQueryDto } from './dto/list-dual-auth-operations-query.dto';
+import { UpdateDualAuthOperationDto } from './dto/update-dual-auth-operation.dto';
+import { DualAuthOperationsService } from './dual-auth-operations.service';
+
+@ApiTags('Dual-auth operations')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/dual-auth-operations')
+export class DualAuthOperationsController {
+  constructor(private readonly operations: DualAuthOperationsService) {}
+
+  @Get()
+  @ApiResourceOperation({
+    resource: 'dual-auth-operations',
+    list: true,
+    summary: 'List operations waiting for (or given) a second approval',
+    description:
+      '`state` and `requestedByEmail` become GreenLake filter conditions, AND-ed with each other ' +
+      'and with `filter`.',
+  })
+  @ApiOkResponse({ type: DualAuthOperationListResponseDto })
+  listDualAuthOperations(
+    @Param() params: RegionParamsDto,
+    @Query() query: ListDualAuthOperationsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<DualAuthOperationListResponseDto> {
+    return this.operations.listDualAuthOperations(
+      { caller, region: params.region, requestId },
+      query,
+    );
+  }
+
+  @Get(':operationId')
+  @ApiResourceOperation({
+    resource: 'dual-auth-operations',
+    summary: 'Get one dual-auth operation',
+  })
+  @ApiOkResponse({ type: DualAuthOperationResponseDto })
+  getDualAuthOperation(
+    @Param() params: DualAuthOperationParamsDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<DualAuthOperationResponseDto> {
+    return this.operations.getDualAuthOperation(
+      { caller, region: params.region, requestId },
+      params.operationId,
+    );
+  }
+
+  @Patch(':operationId')
+  @ApiResourceOperation({
+    resource: 'dual-auth-operations',
+    summary: 'Approve or cancel a pending operation',
+    description:
+      '`{"state": "APPROVED"}` approves, `{"state": "CANCELLED"}` refuses; only a PENDING ' +
+      'operation can change (412 otherwise). The body may be `application/json` or ' +
+      '`application/merge-patch+json`.',
+  })
+  @ApiConsumes('application/json', MERGE_PATCH)
+  @ApiBody({ type: UpdateDualAuthOperationDto })
+  @ApiOkResponse({ type: DualAuthOperationResponseDto })
+  @ApiErrorResponses({ 412: 'The operation is no longer PENDING (PRECONDITION_FAILED)' })
+  updateDualAuthOperation(
+    @Param() params: DualAuthOperationParamsDto,
+    @Body() body: UpdateDualAuthOperationDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<DualAuthOperationResponseDto> {
+    return this.operations.updateDualAuthOperation(
+      { caller, region: params.region, requestId },
+      params.operationId,
+      body,
+    );
+  }
+}

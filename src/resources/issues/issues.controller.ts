@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiErrorResponses } from 'src/resources/common/api-error-responses.decorator';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { GetIssueQueryDto } from './dto/get-issue-query.dto';
+import { IssueListResponseDto } from './dto/issue-list-response.dto';
+import { IssueParamsDto } from './dto/issue-params.dto';
+import { IssueResponseDto } from './dto/issue-response.dto';
+import { ListIssuesQueryDto } from './dto/list-issues-query.dto';
+import { UpdateIssueDto } from './dto/update-issue.dto';
+import { IssuesService } from './issues.service';
+
+@ApiTags('Issues')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/issues')
+export class IssuesController {
+  constructor(private readonly issues: IssuesService) {}
+
+  @Get()
+  @ApiResourceOperation({
+    resource: 'issues',
+    list: true,
+    summary: 'List active issues in a region',
+    description:
+      '`severity`, `category`, `state` and `service` become GreenLake filter conditions, AND-ed ' +
+      'with each other and with `filter`. Any `fields` gets the seven properties GreenLake insists ' +
+      'on, so `fields=body` answers 200 where GreenLake alone answers 422.',
+  })
+  @ApiOkResponse({ type: IssueListResponseDto })
+  listIssues(
+    @Param() params: RegionParamsDto,
+    @Query() query: ListIssuesQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<IssueListResponseDto> {
+    return this.issues.listIssues({ caller, region: params.region, requestId }, query);
+  }
+
+  @Get(':issueId')
+  @ApiResourceOperation({
+    resource: 'issues',
+    summary: 'Get one issue',
+    description: 'A closed issue is no longer active: GreenLake answers 409 (CONFLICT).',
+  })
+  @ApiOkResponse({ type: IssueResponseDto })
+  getIssue(
+    @Param() params: IssueParamsDto,
+    @Query() query: GetIssueQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<IssueResponseDto> {
+    return this.issues.getIssue(
+      { caller, region: params.region, requestId },
+      params.issueId,
+      query.fields,
+    );
+  }
+
+  @Patch(':issueId')
+  @ApiResourceOperation({
+    resource: 'issues',
+    summary: 'Snooze an issue (or un-snooze it with NONE)',
+    description:
+      'Send `generation` as read from GET: a stale one is a 412 (PRECONDITION_FAILED). The body ' +
+      'may be `application/json` or `application/merge-patch+json`.',
+  })
+  @ApiConsumes('application/json', MERGE_PATCH)
+  @ApiBody({ type: UpdateIssueDto })
+  @ApiOkResponse({ type: IssueResponseDto })
+  @ApiErrorResponses({
+    409: 'The issue is no longer active (CONFLICT)',
+    412: 'generation is stale: read the issue again (PRECONDITION_FAILED)',
+  })
+  updateIssue(
+    @Param() params: IssueParamsDto,
+    @Body() body: UpdateIssueDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<IssueResponseDto> {
+    return this.issues.updateIssue(
+      { caller, region: params.region, requestId },
+      params.issueId,
+      body,
+    );
+  }
+}

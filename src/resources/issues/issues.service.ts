@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataServicesClient } from 'src/resources/common/data-services.client';
+import {
+  eq,
+  friendlyFilters,
+  FriendlyFilterTable,
+  memberOf,
+} from 'src/resources/common/odata-filter.util';
+import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import type { IssuePatchWire, IssueWire } from 'src/upstream/wire/issue.wire';
+import type { ListWire } from 'src/upstream/wire/list.wire';
+import { ListIssuesQueryDto } from './dto/list-issues-query.dto';
+import { UpdateIssueDto } from './dto/update-issue.dto';
+
+const ISSUE_FILTERS: FriendlyFilterTable<ListIssuesQueryDto> = {
+  severity: (value) => eq('severity', value),
+  category: (value) => eq('category', value),
+  state: (value) => eq('state', value),
+  service: (value) => memberOf(value, 'services'),
+};
+
+@Injectable()
+export class IssuesService {
+  constructor(private readonly dataServices: DataServicesClient) {}
+
+  listIssues(call: ResourceCall, query: ListIssuesQueryDto): Promise<ListWire<IssueWire>> {
+    return this.dataServices.list<IssueWire>(
+      'issues',
+      call,
+      query,
+      friendlyFilters(query, ISSUE_FILTERS),
+    );
+  }
+
+  getIssue(call: ResourceCall, issueId: string, fields?: string): Promise<IssueWire> {
+    return this.dataServices.get<IssueWire>('issues', call, issueId, fields);
+  }
+
+  updateIssue(call: ResourceCall, issueId: string, update: UpdateIssueDto): Promise<IssueWire> {
+    const patch: IssuePatchWire = {
+      snoozedFor: update.snoozedFor,
+      generation: update.generation,
+    };
+    return this.dataServices.patch<IssueWire>('issues', call, issueId, patch);
+  }
+}

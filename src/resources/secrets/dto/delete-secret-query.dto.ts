@@ -1,0 +1,8 @@
+import { BooleanQuery } from 'src/resources/common/list-query.decorators';
+
+export class DeleteSecretQueryDto {
+  @BooleanQuery(
+    'Refuse (409) when a service has delete-locked the secret; without it the secret is removed regardless',
+  )
+  safe?: boolean;
+}

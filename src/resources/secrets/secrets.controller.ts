@@ -1,0 +1,146 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiErrorResponses } from 'src/resources/common/api-error-responses.decorator';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { CreateSecretDto } from './dto/create-secret.dto';
+import { DeleteSecretQueryDto } from './dto/delete-secret-query.dto';
+import { ListSecretsQueryDto } from './dto/list-secrets-query.dto';
+import { SecretListResponseDto } from './dto/secret-list-response.dto';
+import { SecretParamsDto } from './dto/secret-params.dto';
+import { SecretResponseDto } from './dto/secret-response.dto';
+import { UpdateSecretDto } from './dto/update-secret.dto';
+import { SecretsService } from './secrets.service';
+
+@ApiTags('Secrets')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/secrets')
+export class SecretsController {
+  constructor(private readonly secrets: SecretsService) {}
+
+  @Get()
+  @ApiResourceOperation({
+    resource: 'secrets',
+    list: true,
+    summary: 'List secrets (metadata only, never values)',
+    description:
+      '`name`, `service`, `classifier` and `subclassifier` become GreenLake filter conditions ' +
+      "(`eq`, case-sensitive), AND-ed with each other and with `filter` (which also knows `contains(name,'x')`).",
+  })
+  @ApiOkResponse({ type: SecretListResponseDto })
+  listSecrets(
+    @Param() params: RegionParamsDto,
+    @Query() query: ListSecretsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SecretListResponseDto> {
+    return this.secrets.listSecrets({ caller, region: params.region, requestId }, query);
+  }
+
+  @Post()
+  @ApiResourceOperation({
+    resource: 'secrets',
+    summary: 'Create a secret',
+    description:
+      '`secret` holds exactly one kind of value (basicAuth, password, ...). The value goes to ' +
+      'GreenLake and is never returned or logged. Answers 201 with `Location` (GreenLake itself answers 200).',
+  })
+  @ApiCreatedResponse({ type: SecretResponseDto })
+  @ApiErrorResponses({ 409: 'A secret with this name exists (CONFLICT)' })
+  async createSecret(
+    @Param() params: RegionParamsDto,
+    @Body() body: CreateSecretDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SecretResponseDto> {
+    const created = await this.secrets.createSecret(
+      { caller, region: params.region, requestId },
+      body,
+    );
+    void reply.header('location', created.location);
+    return created.secret;
+  }
+
+  @Get(':secretId')
+  @ApiResourceOperation({ resource: 'secrets', summary: 'Get one secret (metadata only)' })
+  @ApiOkResponse({ type: SecretResponseDto })
+  getSecret(
+    @Param() params: SecretParamsDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SecretResponseDto> {
+    return this.secrets.getSecret({ caller, region: params.region, requestId }, params.secretId);
+  }
+
+  @Patch(':secretId')
+  @ApiResourceOperation({
+    resource: 'secrets',
+    summary: 'Update a secret: a new value (of the same kind), description or groups',
+    description: 'The body may be `application/json` or `application/merge-patch+json`.',
+  })
+  @ApiConsumes('application/json', MERGE_PATCH)
+  @ApiBody({ type: UpdateSecretDto })
+  @ApiOkResponse({ type: SecretResponseDto })
+  @ApiErrorResponses({ 409: 'GreenLake refused the change (CONFLICT)' })
+  updateSecret(
+    @Param() params: SecretParamsDto,
+    @Body() body: UpdateSecretDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SecretResponseDto> {
+    return this.secrets.updateSecret(
+      { caller, region: params.region, requestId },
+      params.secretId,
+      body,
+    );
+  }
+
+  @Delete(':secretId')
+  @HttpCode(204)
+  @ApiResourceOperation({
+    resource: 'secrets',
+    summary: 'Delete a secret (and its assignments)',
+    description: 'With `safe=true`, a secret a service has delete-locked is refused with 409.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses({ 409: 'safe=true and the secret is delete-locked (CONFLICT)' })
+  async deleteSecret(
+    @Param() params: SecretParamsDto,
+    @Query() query: DeleteSecretQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<void> {
+    await this.secrets.deleteSecret(
+      { caller, region: params.region, requestId },
+      params.secretId,
+      query.safe,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { ListSettingsQueryDto } from './dto/list-settings-query.dto';
+import { SettingListResponseDto } from './dto/setting-list-response.dto';
+import { SettingParamsDto } from './dto/setting-params.dto';
+import { SettingResponseDto } from './dto/setting-response.dto';
+import { UpdateSettingDto } from './dto/update-setting.dto';
+import { SettingsService } from './settings.service';
+
+@ApiTags('Settings')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/settings')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  @ApiResourceOperation({
+    resource: 'settings',
+    list: true,
+    summary: 'List customer settings',
+    description: '`name` becomes `name eq ...`, AND-ed with `filter`.',
+  })
+  @ApiOkResponse({ type: SettingListResponseDto })
+  listSettings(
+    @Param() params: RegionParamsDto,
+    @Query() query: ListSettingsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SettingListResponseDto> {
+    return this.settings.listSettings({ caller, region: params.region, requestId }, query);
+  }
+
+  @Get(':settingId')
+  @ApiResourceOperation({ resource: 'settings', summary: 'Get one setting' })
+  @ApiOkResponse({ type: SettingResponseDto })
+  getSetting(
+    @Param() params: SettingParamsDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SettingResponseDto> {
+    return this.settings.getSetting({ caller, region: params.region, requestId }, params.settingId);
+  }
+
+  @Patch(':settingId')
+  @ApiResourceOperation({
+    resource: 'settings',
+    summary: "Change a setting's value",
+    description:
+      "`currentValue` must be one of the setting's `possibleValues` (GreenLake answers 400 " +
+      'otherwise). The body may be `application/json` or `application/merge-patch+json`.',
+  })
+  @ApiConsumes('application/json', MERGE_PATCH)
+  @ApiBody({ type: UpdateSettingDto })
+  @ApiOkResponse({ type: SettingResponseDto })
+  updateSetting(
+    @Param() params: SettingParamsDto,
+    @Body() body: UpdateSettingDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SettingResponseDto> {
+    return this.settings.updateSetting(
+      { caller, region: params.region, requestId },
+      params.settingId,
+      body,
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataServicesClient } from 'src/resources/common/data-services.client';
+import { eq, friendlyFilters, FriendlyFilterTable } from 'src/resources/common/odata-filter.util';
+import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import type { ListWire } from 'src/upstream/wire/list.wire';
+import type { SettingPatchWire, SettingWire } from 'src/upstream/wire/setting.wire';
+import { ListSettingsQueryDto } from './dto/list-settings-query.dto';
+import { UpdateSettingDto } from './dto/update-setting.dto';
+
+const SETTING_FILTERS: FriendlyFilterTable<ListSettingsQueryDto> = {
+  name: (value) => eq('name', value),
+};
+
+@Injectable()
+export class SettingsService {
+  constructor(private readonly dataServices: DataServicesClient) {}
+
+  listSettings(call: ResourceCall, query: ListSettingsQueryDto): Promise<ListWire<SettingWire>> {
+    return this.dataServices.list<SettingWire>(
+      'settings',
+      call,
+      query,
+      friendlyFilters(query, SETTING_FILTERS),
+    );
+  }
+
+  getSetting(call: ResourceCall, settingId: string): Promise<SettingWire> {
+    return this.dataServices.get<SettingWire>('settings', call, settingId);
+  }
+
+  updateSetting(
+    call: ResourceCall,
+    settingId: string,
+    update: UpdateSettingDto,
+  ): Promise<SettingWire> {
+    const patch: SettingPatchWire = { currentValue: update.currentValue };
+    return this.dataServices.patch<SettingWire>('settings', call, settingId, patch);
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { RequireScope } from 'src/common/decorators/require-scope.decorator';
+import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { DownloadLinkResponseDto } from './dto/download-link-response.dto';
+import { DownloadSoftwareReleaseDto } from './dto/download-software-release.dto';
+import { GetSoftwareReleaseQueryDto } from './dto/get-software-release-query.dto';
+import { ListSoftwareReleasesQueryDto } from './dto/list-software-releases-query.dto';
+import { SoftwareReleaseListResponseDto } from './dto/software-release-list-response.dto';
+import { SoftwareReleaseParamsDto } from './dto/software-release-params.dto';
+import { SoftwareReleaseResponseDto } from './dto/software-release-response.dto';
+import { SoftwareReleasesService } from './software-releases.service';
+
+@ApiTags('Software releases')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@Controller('regions/:region/software-releases')
+export class SoftwareReleasesController {
+  constructor(private readonly releases: SoftwareReleasesService) {}
+
+  @Get()
+  @ApiResourceOperation({
+    resource: 'software-releases',
+    list: true,
+    summary: 'List software releases',
+    description:
+      '`softwareComponentId` and `version` become GreenLake filter conditions, AND-ed with each ' +
+      'other and with `filter` (a `filter` using `or` must then hold every condition).',
+  })
+  @ApiOkResponse({ type: SoftwareReleaseListResponseDto })
+  listSoftwareReleases(
+    @Param() params: RegionParamsDto,
+    @Query() query: ListSoftwareReleasesQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SoftwareReleaseListResponseDto> {
+    return this.releases.listSoftwareReleases({ caller, region: params.region, requestId }, query);
+  }
+
+  @Get(':releaseId')
+  @ApiResourceOperation({ resource: 'software-releases', summary: 'Get one software release' })
+  @ApiOkResponse({ type: SoftwareReleaseResponseDto })
+  getSoftwareRelease(
+    @Param() params: SoftwareReleaseParamsDto,
+    @Query() query: GetSoftwareReleaseQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+  ): Promise<SoftwareReleaseResponseDto> {
+    return this.releases.getSoftwareRelease(
+      { caller, region: params.region, requestId },
+      params.releaseId,
+      query.fields,
+    );
+  }
+
+  @Post(':releaseId/download')
+  // Asking for a download link changes nothing: a read, although it is a POST upstream
+  @RequireScope('read')
+  @ApiResourceOperation({
+    resource: 'software-releases',
+    summary: 'Get the download link of a release file',
+    description:
+      "Answers GreenLake's 303 See Other as it is: `Location` is the file's URL (also in the body). " +
+      'A release that may not be downloaded is a 400 UPSTREAM_REJECTED with upstream.errorCode ' +
+      '`HPE_GL_DATA_SERVICES_RELEASE_DENIED`. Needs the `read` scope.',
+  })
+  @ApiResponse({
+    status: 303,
+    description: 'See Other: the file is at `Location`',
+    type: DownloadLinkResponseDto,
+    headers: { Location: { description: "The file's URL", schema: { type: 'string' } } },
+  })
+  async downloadSoftwareRelease(
+    @Param() params: SoftwareReleaseParamsDto,
+    @Body() body: DownloadSoftwareReleaseDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+    // The status depends on GreenLake's answer (303, or 200 with a body), so the reply is ours
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const result = await this.releases.downloadSoftwareRelease(
+      { caller, region: params.region, requestId },
+      params.releaseId,
+      body.file,
+    );
+    if ('redirect' in result) {
+      const link: DownloadLinkResponseDto = { location: result.redirect };
+      await reply.code(303).header('location', result.redirect).send(link);
+      return;
+    }
+    await reply.code(200).send(result.body);
+  }
+}

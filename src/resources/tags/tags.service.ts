@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataServicesClient } from 'src/resources/common/data-services.client';
+import { eq, friendlyFilters, FriendlyFilterTable } from 'src/resources/common/odata-filter.util';
+import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import type { ListWire } from 'src/upstream/wire/list.wire';
+import type { TagWire } from 'src/upstream/wire/tag.wire';
+import { ListTagsQueryDto } from './dto/list-tags-query.dto';
+
+const TAG_FILTERS: FriendlyFilterTable<ListTagsQueryDto> = {
+  key: (value) => eq('key', value),
+  value: (value) => eq('value', value),
+};
+
+@Injectable()
+export class TagsService {
+  constructor(private readonly dataServices: DataServicesClient) {}
+
+  listTags(call: ResourceCall, query: ListTagsQueryDto): Promise<ListWire<TagWire>> {
+    return this.dataServices.list<TagWire>(
+      'tags',
+      call,
+      query,
+      friendlyFilters(query, TAG_FILTERS),
+    );
+  }
+}

@@ -1,0 +1,98 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Caller } from 'src/auth/caller.type';
+import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { TaskParamsDto } from './dto/task-params.dto';
+import { TaskProgressEventDto } from './dto/task-progress-event.dto';
+import { TaskResponseDto } from './dto/task-response.dto';
+import { WaitForTaskQueryDto } from './dto/wait-for-task-query.dto';
+import { TaskEventsService } from './task-events.service';
+import { TaskWaitService } from './task-wait.service';
+
+const DEFAULT_WAIT_SECONDS = 30;
+
+const SETTLED =
+  'SUCCEEDED, FAILED, CANCELLED, TIMEDOUT, or PAUSED (GreenLake then waits for a person, see `additionalDetails.consoleUri`)';
+
+@ApiTags('Tasks')
+@ApiSecurity('api-key')
+@ApiGatewayErrors()
+@ApiExtraModels(TaskProgressEventDto)
+@Controller('regions/:region/tasks/:taskId')
+export class TaskProgressController {
+  constructor(
+    private readonly waits: TaskWaitService,
+    private readonly events: TaskEventsService,
+  ) {}
+
+  @Get('wait')
+  @ApiOperation({
+    summary: 'Wait for a task to settle (long-poll)',
+    description: `Polls GreenLake at the task's suggestedPollingIntervalSeconds (bounded by TASK_POLL_MIN_MS and TASK_POLL_MAX_MS) until the task is ${SETTLED}, or until timeoutSeconds pass.`,
+  })
+  @ApiOkResponse({ type: TaskResponseDto, description: 'The task has settled' })
+  @ApiAcceptedResponse({
+    type: TaskResponseDto,
+    description:
+      'Still running when timeoutSeconds passed: the task as it stands (Retry-After hints when to ask again)',
+  })
+  async waitForTask(
+    @Param() params: TaskParamsDto,
+    @Query() query: WaitForTaskQueryDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskResponseDto> {
+    const gone = new AbortController();
+    // The client hung up: stop polling for it
+    reply.raw.once('close', () => gone.abort());
+    const result = await this.waits.waitForTask(
+      { caller, region: params.region, taskId: params.taskId, requestId },
+      query.timeoutSeconds ?? DEFAULT_WAIT_SECONDS,
+      gone.signal,
+    );
+    if (!result.settled) {
+      void reply.status(202).header('retry-after', String(Math.ceil(result.intervalMs / 1000)));
+    }
+    return result.task;
+  }
+
+  @Get('events')
+  @ApiOperation({
+    summary: 'Follow a task as Server-Sent Events',
+    description: `A \`text/event-stream\`: \`event: progress\` whenever the state, progress or log changes (data: \`{state, progressPercent, logMessages}\` with only the new log messages: the TaskProgressEventDto schema), a \`: keep-alive\` comment every TASK_EVENTS_KEEPALIVE_MS while idle, and a final \`event: done\` (data: the whole task) once it is ${SETTLED}; then the stream closes. A GreenLake failure mid-stream ends it with \`event: error\` (data: the gateway error shape). Polling stops as soon as the client disconnects.`,
+  })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'The event stream',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'event: progress\ndata: {"state":"RUNNING","progressPercent":40,"logMessages":[{"message":"Applying the changes","timestamp":"2024-05-02T10:00:04Z"}]}\n\n: keep-alive\n\nevent: done\ndata: {"id":"8e594a77-3809-4620-be52-74270abdf60b","state":"SUCCEEDED",...}\n\n',
+      },
+    },
+  })
+  streamTaskEvents(
+    @Param() params: TaskParamsDto,
+    @CurrentCaller() caller: Caller,
+    @RequestId() requestId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    return this.events.streamTaskEvents(
+      { caller, region: params.region, taskId: params.taskId, requestId },
+      reply,
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Reads at most `maxBytes` of a stream (an upstream error body), then stops reading it. Error
+ * bodies are only parsed for their errorCode, debugId and message, never passed on.
+ */
+export async function readBounded(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      chunks.push(buffer);
+      size += buffer.length;
+      if (size >= maxBytes) {
+        break;
+      }
+    }
+  } catch {
+    // A body cut short still tells the status; what was read is enough
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes);
+}
+
+/** JSON when it parses, else the text (the error mapper copes with both). */
+export function parseBody(buffer: Buffer): unknown {
+  const text = buffer.toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

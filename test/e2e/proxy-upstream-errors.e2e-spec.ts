@@ -1,0 +1,142 @@
+import request from 'supertest';
+import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
+
+const UPSTREAM_TIMEOUT_MS = 300;
+const VMS = '/virtualization/v1beta1/virtual-machines';
+const PROXIED_GET = `/v1/regions/us-west/proxy/data-services/v1beta1/async-operations?limit=1`;
+const PROXIED_POST = `/v1/regions/us-west/proxy${VMS}`;
+const ERROR_KEYS = ['code', 'message', 'requestId', 'statusCode', 'upstream'];
+
+describe('Pass-through: GreenLake failures become the gateway error shape', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
+  });
+  afterAll(() => gw.close());
+  beforeEach(async () => {
+    await gw.simulator.controls.comeUp();
+    gw.simulator.controls.reset();
+    // A token in hand, so that faults hit the proxied call and not the first token fetch
+    await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(200);
+    gw.simulator.controls.clearRequests();
+  });
+
+  it.each([
+    ['GET', 400, 400, 'UPSTREAM_REJECTED'],
+    ['POST', 422, 400, 'UPSTREAM_REJECTED'],
+    ['GET', 404, 404, 'RESOURCE_NOT_FOUND'],
+    ['POST', 409, 409, 'CONFLICT'],
+    ['POST', 412, 412, 'PRECONDITION_FAILED'],
+    ['GET', 403, 502, 'UPSTREAM_AUTH_FAILED'],
+    ['GET', 500, 502, 'UPSTREAM_ERROR'],
+    ['POST', 502, 502, 'UPSTREAM_ERROR'],
+    ['GET', 503, 502, 'UPSTREAM_ERROR'],
+  ])(
+    '%s answered %i → %i %s with upstream status and debugId',
+    async (method, upstreamStatus, status, code) => {
+      gw.simulator.controls.failNext(1, upstreamStatus, { target: 'data' });
+      const call =
+        method === 'GET'
+          ? request(gw.url).get(PROXIED_GET)
+          : request(gw.url).post(PROXIED_POST).send({ name: 'vm' });
+      const res = await call.set(DEV_KEY).expect(status);
+      expect(res.body).toEqual({
+        statusCode: status,
+        code,
+        message: expect.any(String),
+        requestId: res.headers['x-request-id'],
+        upstream: {
+          status: upstreamStatus,
+          errorCode: expect.any(String),
+          debugId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        },
+      });
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    },
+  );
+
+  it("keeps GreenLake's message on a 400 (its validation text is safe to show)", async () => {
+    gw.simulator.controls.failNext(1, 400, { target: 'data' });
+    const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(400);
+    expect(res.body.message).toBe('GreenLake rejected the request: Simulated failure (HTTP 400)');
+  });
+
+  it('429 → 429 UPSTREAM_RATE_LIMITED with Retry-After', async () => {
+    gw.simulator.controls.failNext(1, 429, { target: 'data', retryAfterSeconds: 9 });
+    const res = await request(gw.url)
+      .post(PROXIED_POST)
+      .send({ name: 'vm' })
+      .set(DEV_KEY)
+      .expect(429);
+    expect(res.body.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(res.headers['retry-after']).toBe('9');
+  });
+
+  it('a stalled GreenLake → 504 UPSTREAM_TIMEOUT', async () => {
+    gw.simulator.controls.addLatency(UPSTREAM_TIMEOUT_MS * 4, { target: 'data' });
+    const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(504);
+    expect(Object.keys(res.body).sort()).toEqual(ERROR_KEYS.filter((key) => key !== 'upstream'));
+    expect(res.body.code).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  it('a reset connection → 503 UPSTREAM_UNAVAILABLE', async () => {
+    gw.simulator.controls.resetNext(1, { target: 'data' });
+    const res = await request(gw.url)
+      .post(PROXIED_POST)
+      .send({ name: 'vm' })
+      .set(DEV_KEY)
+      .expect(503);
+    expect(res.body.code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('GreenLake down → 503 UPSTREAM_UNAVAILABLE, and back without a restart', async () => {
+    await gw.simulator.controls.goDown();
+    const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(503);
+    expect(res.body.code).toBe('UPSTREAM_UNAVAILABLE');
+    await gw.simulator.controls.comeUp();
+    await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(200);
+  });
+
+  it('a refused token: the POST is replayed once, body and all, with a new token', async () => {
+    gw.simulator.controls.revokeAllTokens();
+    await request(gw.url).post(PROXIED_POST).send({ name: 'replayed' }).set(DEV_KEY).expect(202);
+    const posts = gw.simulator.controls.requests({ target: 'data', method: 'POST' });
+    expect(posts.map((call) => [call.status, call.body])).toEqual([
+      [401, { name: 'replayed' }],
+      [202, { name: 'replayed' }],
+    ]);
+    expect(posts[0].tokenFingerprint).not.toBe(posts[1].tokenFingerprint);
+  });
+
+  it('a second 401 in a row → 502 UPSTREAM_AUTH_FAILED', async () => {
+    gw.simulator.controls.failNext(2, 401, { target: 'data' });
+    const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(502);
+    expect(res.body.code).toBe('UPSTREAM_AUTH_FAILED');
+  });
+});
+
+describe('Pass-through with the 2024 error envelope ({error, errorCode, traceId})', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({ simulator: { errorEnvelope: 'legacy' } });
+  });
+  afterAll(() => gw.close());
+
+  it('reads errorCode, traceId and the message from it', async () => {
+    gw.simulator.controls.failNext(1, 422, { target: 'data' });
+    const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'UPSTREAM_REJECTED',
+      message: 'GreenLake rejected the request: Simulated failure (HTTP 422)',
+      upstream: {
+        status: 422,
+        errorCode: expect.any(String),
+        debugId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+    });
+    expect(res.body).not.toHaveProperty('error');
+    expect(res.body).not.toHaveProperty('traceId');
+  });
+});
