@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -44,6 +45,23 @@ export class EnvReader {
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
       this.problem(variable, `cannot read file ${path} (${reason})`);
+      return undefined;
+    }
+  }
+
+  /** A YAML (or JSON) file's document; undefined, with the problem recorded, when unreadable. */
+  readYamlFile(variable: string, path: string): unknown {
+    const text = this.readFile(variable, path);
+    if (text === undefined) {
+      return undefined;
+    }
+    try {
+      return parseYaml(text) as unknown;
+    } catch (error) {
+      this.problem(
+        variable,
+        `${path} is not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`,
+      );
       return undefined;
     }
   }

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { EnvReader } from './env-reader';
 import { ClientAuthStyle, CredentialProfile } from './gateway-config.type';
 
@@ -18,23 +17,15 @@ export function parseProfilesFile(
   path: string,
   resolveRegion: (name: string) => string | undefined,
 ): CredentialProfile[] {
-  const text = reader.readFile(variable, path);
-  if (text === undefined) {
+  const document = reader.readYamlFile(variable, path);
+  if (document === undefined) {
     return [];
   }
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    reader.problem(
-      variable,
-      `${path} is not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`,
-    );
-    return [];
-  }
-  const list = Array.isArray(document)
+  const list: unknown = Array.isArray(document)
     ? document
-    : (document as { profiles?: unknown } | null)?.profiles;
+    : typeof document === 'object' && document !== null && 'profiles' in document
+      ? document.profiles
+      : undefined;
   if (!Array.isArray(list) || list.length === 0) {
     reader.problem(variable, `${path} has no "profiles" list`);
     return [];

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { EnvReader } from 'src/config/env-reader';
 import type { ResourceDefaultsOverride } from 'src/config/gateway-config.type';
 import { scanFilter } from './odata-filter.util';
@@ -19,18 +18,8 @@ export function parseDefaultsFile(
   variable: string,
   path: string,
 ): Record<string, ResourceDefaultsOverride> {
-  const text = reader.readFile(variable, path);
-  if (text === undefined) {
-    return {};
-  }
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    reader.problem(
-      variable,
-      `${path} is not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`,
-    );
+  const document = reader.readYamlFile(variable, path);
+  if (document === undefined) {
     return {};
   }
   const root = isRecord(document) && 'resources' in document ? document.resources : document;

@@ -23,6 +23,13 @@ import { toRfc3339 } from './timestamp.util';
 
 const MAX_VALUE_LENGTH = 256;
 
+/**
+ * Examples of optional filters go in the description, not in `example`: Swagger UI pre-fills
+ * `example` into "Try it out", and a pre-filled filter would narrow a first try down to nothing.
+ */
+const withExample = (description: string, example: string): string =>
+  `${description.replace(/\.$/, '')}. Example: \`${example}\``;
+
 /** `limit`: an integer within the resource's GreenLake range; the message names the maximum. */
 export function LimitQuery(resource: ResourceName): PropertyDecorator {
   const { label, paging } = RESOURCE_CATALOG[resource];
@@ -83,8 +90,10 @@ export function FieldsQuery(resource: ResourceName): PropertyDecorator {
       : '';
   return applyDecorators(
     ApiPropertyOptional({
-      description: `Properties to return, comma-separated (GreenLake's \`select\`; top-level only).${always}`,
-      example: 'id,name,createdAt',
+      description: withExample(
+        `Properties to return, comma-separated (GreenLake's \`select\`; top-level only).${always}`,
+        'id,name,createdAt',
+      ),
     }),
     IsString(),
     MaxLength(1000),
@@ -100,10 +109,11 @@ export function RawFilterQuery(resource: ResourceName, example: string): Propert
   const { maxFilterLength } = RESOURCE_CATALOG[resource];
   return applyDecorators(
     ApiPropertyOptional({
-      description:
-        "A GreenLake filter (OData subset, e.g. `name eq 'x'`), AND-ed with the other filter parameters. " +
-        "String values are single-quoted, a quote inside doubled (`'o''brien'`).",
-      example,
+      description: withExample(
+        'A GreenLake filter (OData subset), AND-ed with the other filter parameters. ' +
+          "String values are single-quoted, a quote inside doubled (`'o''brien'`).",
+        example,
+      ),
       maxLength: maxFilterLength,
     }),
     IsString(),
@@ -125,7 +135,10 @@ export function RawFilterQuery(resource: ResourceName, example: string): Propert
 /** A friendly filter value: any text (it is quoted and escaped), at most 256 characters. */
 export function FilterValueQuery(description: string, example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, example, maxLength: MAX_VALUE_LENGTH }),
+    ApiPropertyOptional({
+      description: withExample(description, example),
+      maxLength: MAX_VALUE_LENGTH,
+    }),
     IsString(),
     MaxLength(MAX_VALUE_LENGTH),
     Matches(/\S/, { message: '$property must not be blank' }),
@@ -140,7 +153,7 @@ export function FilterEnumQuery(
   example = values[0],
 ): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, enum: values, example }),
+    ApiPropertyOptional({ description: withExample(description, example), enum: values }),
     IsIn(values, { message: `$property must be one of ${values.join(', ')}` }),
     IsOptional(),
   );
@@ -149,7 +162,7 @@ export function FilterEnumQuery(
 /** A date bound: ISO 8601 date or date-time with a zone, sent to GreenLake in RFC 3339 UTC. */
 export function TimestampQuery(description: string, example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, example, format: 'date-time' }),
+    ApiPropertyOptional({ description: withExample(description, example), format: 'date-time' }),
     ValidateBy({
       name: 'isTimestamp',
       validator: {

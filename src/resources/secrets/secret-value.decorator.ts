@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, ValidateBy } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ValidateBy } from 'class-validator';
 import { SECRET_KIND_NAMES, SECRET_KINDS } from './secret-kinds';
 import { secretValueProblem } from './secret-value.util';
 
@@ -18,8 +18,8 @@ const SCHEMAS = SECRET_KIND_NAMES.map((kind) => ({
   },
 }));
 
-/** The write-only `secret` of a create or update body: exactly one kind, checked like GreenLake. */
-export function SecretValueProperty(options: { required: boolean }): PropertyDecorator {
+/** The write-only `secret` of a create body (the update body is its partial): exactly one kind, checked like GreenLake. */
+export function SecretValueProperty(): PropertyDecorator {
   const swagger = {
     description:
       'The secret value, write-only: exactly one of ' +
@@ -29,7 +29,7 @@ export function SecretValueProperty(options: { required: boolean }): PropertyDec
     example: { basicAuth: { username: 'backup-svc', password: 'example-only' } },
   };
   return applyDecorators(
-    options.required ? ApiProperty(swagger) : ApiPropertyOptional(swagger),
+    ApiProperty(swagger),
     ValidateBy({
       name: 'isSecretValue',
       validator: {
@@ -37,6 +37,5 @@ export function SecretValueProperty(options: { required: boolean }): PropertyDec
         defaultMessage: (args) => secretValueProblem(args?.value) ?? 'secret is not acceptable',
       },
     }),
-    ...(options.required ? [] : [IsOptional()]),
   );
 }

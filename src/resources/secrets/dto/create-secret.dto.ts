@@ -30,7 +30,7 @@ export class CreateSecretDto {
   @MaxLength(256)
   service!: string;
 
-  @SecretValueProperty({ required: true })
+  @SecretValueProperty()
   secret!: SecretValueWire;
 
   @ApiPropertyOptional({ example: 'Credentials of the backup array', maxLength: 4096 })
