@@ -45,7 +45,7 @@ export class AuditInterceptor implements NestInterceptor {
     if (action) {
       reply.raw.once('close', () => {
         this.audit.record(
-          entryFor(request, action, scope, {
+          auditEntryFor(request, action, scope, {
             status: reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED_REQUEST,
             durationMs: Math.round(reply.elapsedTime),
           }),
@@ -56,7 +56,8 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-function entryFor(
+/** The audit line of a request: route template, region and the handler's enrichment, never a body. */
+export function auditEntryFor(
   request: FastifyRequest,
   action: AuditAction,
   scope: CallerScope,

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { auditActionFor } from 'src/audit/audit.interceptor';
+import { auditActionFor, auditEntryFor } from 'src/audit/audit.interceptor';
 import { AuditService } from 'src/audit/audit.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { CALLER_SCOPES, CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
@@ -69,25 +69,15 @@ export class CallerAuthGuard implements CanActivate {
 
   /** A known caller refused on an audited route (write, token, admin) leaves an audit line. */
   private recordRefusal(request: FastifyRequest, reply: FastifyReply, scope: CallerScope): void {
-    const caller = request.caller as Caller;
     const action = auditActionFor(scope, request.method);
-    if (!action) {
-      return;
+    if (action) {
+      this.audit.record(
+        auditEntryFor(request, action, scope, {
+          status: 403,
+          durationMs: Math.round(reply.elapsedTime),
+        }),
+      );
     }
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    this.audit.record({
-      action,
-      caller: caller.name,
-      via: caller.via,
-      scope,
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched route',
-      region: typeof params.region === 'string' ? params.region : undefined,
-      profile: caller.profile,
-      status: 403,
-      durationMs: Math.round(reply.elapsedTime),
-      requestId: request.id,
-    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -43,12 +43,5 @@ export class TokenQueryDto {
   format?: 'json' | 'raw';
 }
 
-export class RefreshTokenQueryDto {
-  @ApiPropertyOptional({
-    example: 'default',
-    description: "The profile whose token to replace (default: the default region's)",
-  })
-  @Matches(/^[a-z0-9][a-z0-9_-]{0,62}$/, { message: 'profile must be a profile name' })
-  @IsOptional()
-  profile?: string;
-}
+/** The admin refresh names a profile the same way (default: the default region's). */
+export class RefreshTokenQueryDto extends PickType(TokenQueryDto, ['profile'] as const) {}
