@@ -1,4 +1,4 @@
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { CallerScope } from 'src/config/gateway-config.type';
 
 /** What kind of call an audit line records. */

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
-import { isReadMethod, requiredScope } from 'src/auth/required-scope.util';
+import { isReadMethod, requiredScope } from 'src/common/access/route-access.util';
 import { CallerScope } from 'src/config/gateway-config.type';
 import { AuditAction, AuditEntry } from './audit-entry.type';
 import { AuditService } from './audit.service';

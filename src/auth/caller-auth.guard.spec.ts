@@ -4,8 +4,8 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { Test } from '@nestjs/testing';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from 'src/audit/audit.service';
-import { PublicMetrics, Public } from 'src/common/decorators/public.decorator';
-import { RequireScope } from 'src/common/decorators/require-scope.decorator';
+import { PublicMetrics, Public } from 'src/common/access/public.decorator';
+import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { sha256Hex } from 'src/config/api-keys.parser';
 import { GATEWAY_CONFIG } from 'src/config/config.module';

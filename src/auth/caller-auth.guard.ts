@@ -6,9 +6,9 @@ import { AuditService } from 'src/audit/audit.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { CALLER_SCOPES, CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
 import { forbidden, MISSING_CREDENTIALS, unauthenticated } from './auth-errors.util';
-import { Caller } from './caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { PASSPORT, PassportAuthenticator } from './passport.provider';
-import { isPublicRoute, requiredScope } from './required-scope.util';
+import { isPublicRoute, requiredScope } from 'src/common/access/route-access.util';
 import { API_KEY_STRATEGY } from './strategies/api-key.strategy';
 import { JWT_STRATEGY } from './strategies/jwt.strategy';
 

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { CALLER_SCOPES, CallerScope, JwtAuthConfig } from 'src/config/gateway-config.type';
-import { Caller } from './caller.type';
+import { Caller } from 'src/common/access/caller.type';
 
 // Printable ASCII, bounded: the name lands in audit lines and rate-limit keys
 const USABLE_NAME = /^[\x21-\x7e]{1,128}$/;

@@ -7,10 +7,10 @@ import {
   type SecurityRequirementObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import { isReadMethod } from 'src/auth/required-scope.util';
+import { isReadMethod } from 'src/common/access/route-access.util';
 import { APP_VERSION } from 'src/common/app-version';
-import { IS_PUBLIC, PublicMarker } from 'src/common/decorators/public.decorator';
-import { REQUIRED_SCOPE } from 'src/common/decorators/require-scope.decorator';
+import { IS_PUBLIC, PublicMarker } from 'src/common/access/public.decorator';
+import { REQUIRED_SCOPE } from 'src/common/access/require-scope.decorator';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
 
 export const API_KEY_SCHEME = 'api-key';

@@ -1,4 +1,4 @@
-import { parseDefaultsFile } from 'src/resources/common/defaults-file.parser';
+import { parseDefaultsFile } from 'src/config/defaults-file.parser';
 import { parseApiKeys, sha256Hex, splitApiKeyEntries } from './api-keys.parser';
 import { EnvReader, Environment } from './env-reader';
 import {

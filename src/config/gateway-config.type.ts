@@ -1,3 +1,4 @@
+import type { ResourceDefaultsOverride } from 'src/catalog/resource-spec.type';
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type GatewayLogLevel = (typeof LOG_LEVELS)[number];
 
@@ -38,16 +39,6 @@ export interface ApiKeyEntry {
 }
 
 /** One resource's entry in GATEWAY_DEFAULTS_FILE; an absent field keeps the built-in default. */
-export interface ResourceDefaultsOverride {
-  /** Empty: all properties. */
-  select?: string[];
-  /** Empty string: no default sort. */
-  sort?: string;
-  /** Empty string: no default filter. */
-  filter?: string;
-  cacheTtlSeconds?: number;
-}
-
 /** JWT bearer tokens from an identity provider (GATEWAY_JWT_*); absent when not configured. */
 export interface JwtAuthConfig {
   jwksUrl: string;

@@ -1,13 +1,13 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
-import { CacheModule } from 'src/cache/cache.module';
+import { RedisModule } from 'src/redis/redis.module';
 import { ProfileRegistry } from './profile-registry.service';
 import { TokenCacheRepository } from './token-cache.repository';
 import { TokenEndpointClient } from './token-endpoint.client';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [HttpModule, CacheModule],
+  imports: [HttpModule, RedisModule],
   providers: [ProfileRegistry, TokenEndpointClient, TokenCacheRepository, TokenService],
   exports: [ProfileRegistry, TokenService],
 })

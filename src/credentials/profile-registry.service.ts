@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';

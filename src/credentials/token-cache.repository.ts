@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { cacheKeys } from 'src/cache/cache-keys.util';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { redisKeys } from 'src/redis/redis-keys.util';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { CredentialProfile, GatewayConfig } from 'src/config/gateway-config.type';
 import { AccessToken, tokenFingerprint } from './access-token.type';
@@ -50,7 +50,7 @@ export class TokenCacheRepository {
   }
 
   async read(profile: CredentialProfile): Promise<AccessToken | undefined> {
-    const key = cacheKeys.token(profile.name);
+    const key = redisKeys.token(profile.name);
     const stored = await this.attempt('read a token', () => this.redis?.get(key));
     if (!stored) {
       return undefined;
@@ -65,7 +65,7 @@ export class TokenCacheRepository {
   }
 
   async write(profile: CredentialProfile, token: AccessToken): Promise<void> {
-    const key = cacheKeys.token(profile.name);
+    const key = redisKeys.token(profile.name);
     const ttlMs = Math.floor(token.expiresAt - Date.now());
     if (ttlMs <= 0) {
       return;
@@ -84,7 +84,7 @@ export class TokenCacheRepository {
       this.redis?.eval(
         DELETE_IF_FINGERPRINT,
         1,
-        cacheKeys.token(token.profile),
+        redisKeys.token(token.profile),
         tokenFingerprint(token.value),
       ),
     );
@@ -97,7 +97,7 @@ export class TokenCacheRepository {
     }
     const owner = randomUUID();
     try {
-      const result = await this.redis.set(cacheKeys.tokenLock(profile), owner, 'PX', ttlMs, 'NX');
+      const result = await this.redis.set(redisKeys.tokenLock(profile), owner, 'PX', ttlMs, 'NX');
       return result === 'OK' ? { kind: 'acquired', owner } : { kind: 'busy' };
     } catch (error) {
       this.logger.debug(`could not take the refresh lock in Redis (${(error as Error).message})`);
@@ -108,14 +108,14 @@ export class TokenCacheRepository {
   /** Whether some replica holds the refresh lock; undefined when Redis cannot tell. */
   async lockHeld(profile: string): Promise<boolean | undefined> {
     const count = await this.attempt('look at the refresh lock', () =>
-      this.redis?.exists(cacheKeys.tokenLock(profile)),
+      this.redis?.exists(redisKeys.tokenLock(profile)),
     );
     return count === undefined ? undefined : count > 0;
   }
 
   async releaseLock(profile: string, owner: string): Promise<void> {
     await this.attempt('release the refresh lock', () =>
-      this.redis?.eval(RELEASE_IF_OWNER, 1, cacheKeys.tokenLock(profile), owner),
+      this.redis?.eval(RELEASE_IF_OWNER, 1, redisKeys.tokenLock(profile), owner),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from 'src/common/decorators/public.decorator';
+import { Public } from 'src/common/access/public.decorator';
 import { LivenessResponseDto, ReadinessResponseDto } from './dto/health-response.dto';
 import { HealthService } from './health.service';
 

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CacheModule } from 'src/cache/cache.module';
+import { RedisModule } from 'src/redis/redis.module';
 import { CredentialsModule } from 'src/credentials/credentials.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
 @Module({
-  imports: [CacheModule, CredentialsModule],
+  imports: [RedisModule, CredentialsModule],
   controllers: [HealthController],
   providers: [HealthService],
 })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { CredentialProfile } from 'src/config/gateway-config.type';
 import { ProfileRegistry } from 'src/credentials/profile-registry.service';
 import { TokenService } from 'src/credentials/token.service';

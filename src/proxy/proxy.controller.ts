@@ -22,11 +22,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { ErrorResponseDto } from 'src/common/errors/error-response.dto';
-import { AcceptedTaskResponseDto } from 'src/upstream/dto/accepted-task-response.dto';
+import { AcceptedTaskResponseDto } from 'src/proxy/dto/accepted-task-response.dto';
 import { PASS_THROUGH_BODY } from './pass-through-body.util';
 import { ProxyService } from './proxy.service';
 

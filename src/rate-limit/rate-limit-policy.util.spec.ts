@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { RateLimitConfig } from 'src/config/gateway-config.type';
 import { limitPerWindow, trackerFor } from './rate-limit-policy.util';
 

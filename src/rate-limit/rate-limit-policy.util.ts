@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { RateLimitConfig } from 'src/config/gateway-config.type';
 
 /** Requests a caller may make per window; 0 means no limit. The configured rate is per minute. */

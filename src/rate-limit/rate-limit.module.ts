@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
-import { CacheModule } from 'src/cache/cache.module';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { Caller } from 'src/common/access/caller.type';
+import { RedisModule } from 'src/redis/redis.module';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
@@ -17,7 +17,7 @@ import { RateLimitRepository } from './rate-limit.repository';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      imports: [CacheModule],
+      imports: [RedisModule],
       inject: [GATEWAY_CONFIG, REDIS_CLIENT],
       useFactory: (config: GatewayConfig, redis: RedisClient) => ({
         throttlers: [

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { cacheKeys } from 'src/cache/cache-keys.util';
-import { RedisClient } from 'src/cache/redis.provider';
+import { redisKeys } from 'src/redis/redis-keys.util';
+import { RedisClient } from 'src/redis/redis.provider';
 
 // One round trip, atomic across replicas: count the hit and start the window on the first one
 const HIT_SCRIPT = `
@@ -59,7 +59,7 @@ export class RateLimitRepository implements ThrottlerStorage {
       const [hits, remainingMs] = (await this.redis.eval(
         HIT_SCRIPT,
         1,
-        cacheKeys.rateLimit(key),
+        redisKeys.rateLimit(key),
         ttlMs,
       )) as [number, number];
       if (this.redisFailing) {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { RegionRegistry } from 'src/upstream/region-registry.service';
+import { RegionRegistry } from 'src/regions/region-registry.service';
 import { RegionListResponseDto } from './dto/region-response.dto';
 
 @ApiTags('Regions')

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { RequireScope } from 'src/common/decorators/require-scope.decorator';
+import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { tokenFingerprint } from 'src/credentials/access-token.type';
 import { RefreshTokenQueryDto } from './dto/token-query.dto';
 import { TokenRefreshResponseDto } from './dto/token-response.dto';

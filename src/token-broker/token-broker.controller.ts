@@ -1,10 +1,10 @@
 import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
-import { RequireScope } from 'src/common/decorators/require-scope.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
+import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenQueryDto } from './dto/token-query.dto';
 import { TokenResponseDto } from './dto/token-response.dto';

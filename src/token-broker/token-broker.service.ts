@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { CredentialProfile } from 'src/config/gateway-config.type';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { ProfileRegistry } from 'src/credentials/profile-registry.service';
 import { TokenService } from 'src/credentials/token.service';
-import { RegionRegistry } from 'src/upstream/region-registry.service';
+import { RegionRegistry } from 'src/regions/region-registry.service';
 import { TokenQueryDto } from './dto/token-query.dto';
 
 /** Hands GreenLake tokens to scripts, within the profiles their key may use. */

@@ -1,7 +1,7 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { CredentialsModule } from 'src/credentials/credentials.module';
-import { RegionRegistry } from './region-registry.service';
+import { RegionRegistry } from 'src/regions/region-registry.service';
 import { UpstreamClient } from './upstream.client';
 
 @Module({

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import request, { Response } from 'supertest';
-import { REDIS_CLIENT, RedisClient } from 'src/cache/redis.provider';
+import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { startTestRedis, TestRedis } from 'test/utils/redis-server';
 import { startTestGateway, TestGateway } from 'test/utils/test-gateway';
 

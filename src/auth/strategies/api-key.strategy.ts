@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ApiKeyService } from 'src/auth/api-key.service';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { looksLikeJwt, presentedCredential } from 'src/auth/presented-credential.util';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { unauthenticated } from 'src/auth/auth-errors.util';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { callerFromClaims } from 'src/auth/jwt-claims.mapper';
 import { toJwtError } from 'src/auth/jwt-error.mapper';
 import { looksLikeJwt, presentedCredential } from 'src/auth/presented-credential.util';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ResourcesCommonModule } from 'src/resources/common/resources-common.module';
+import { DataServicesModule } from 'src/resources/data-services/data-services.module';
 import { DualAuthOperationsController } from './dual-auth-operations.controller';
 import { DualAuthOperationsService } from './dual-auth-operations.service';
 
 @Module({
-  imports: [ResourcesCommonModule],
+  imports: [DataServicesModule],
   controllers: [DualAuthOperationsController],
   providers: [DualAuthOperationsService],
 })

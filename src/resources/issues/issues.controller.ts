@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
-import { ApiErrorResponses } from 'src/resources/common/api-error-responses.decorator';
-import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
-import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
+import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { GetIssueQueryDto } from './dto/get-issue-query.dto';
 import { IssueListResponseDto } from './dto/issue-list-response.dto';
 import { IssueParamsDto } from './dto/issue-params.dto';

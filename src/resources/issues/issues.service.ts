@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
-import {
-  eq,
-  friendlyFilters,
-  FriendlyFilterTable,
-  memberOf,
-} from 'src/resources/common/odata-filter.util';
-import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
+import { eq, friendlyFilters, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
+import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
 import type { IssuePatchWire, IssueWire } from 'src/upstream/wire/issue.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import { ListIssuesQueryDto } from './dto/list-issues-query.dto';

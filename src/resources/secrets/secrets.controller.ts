@@ -20,14 +20,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
-import { ApiErrorResponses } from 'src/resources/common/api-error-responses.decorator';
-import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
-import { MERGE_PATCH } from 'src/resources/common/data-services.client';
+import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
+import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
+import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { CreateSecretDto } from './dto/create-secret.dto';
 import { DeleteSecretQueryDto } from './dto/delete-secret-query.dto';
 import { ListSecretsQueryDto } from './dto/list-secrets-query.dto';

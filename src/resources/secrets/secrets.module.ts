@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ResourcesCommonModule } from 'src/resources/common/resources-common.module';
+import { DataServicesModule } from 'src/resources/data-services/data-services.module';
 import { SecretsController } from './secrets.controller';
 import { SecretsService } from './secrets.service';
 
 @Module({
-  imports: [ResourcesCommonModule],
+  imports: [DataServicesModule],
   controllers: [SecretsController],
   providers: [SecretsService],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
-import { invalidRequest } from 'src/resources/common/invalid-request.util';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/resources/common/odata-filter.util';
-import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
+import { invalidRequest } from 'src/resources/data-services/invalid-request.util';
+import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SecretWire } from 'src/upstream/wire/secret.wire';
 import { CreateSecretDto } from './dto/create-secret.dto';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ResourcesCommonModule } from 'src/resources/common/resources-common.module';
+import { DataServicesModule } from 'src/resources/data-services/data-services.module';
 import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
 @Module({
-  imports: [ResourcesCommonModule],
+  imports: [DataServicesModule],
   controllers: [SettingsController],
   providers: [SettingsService],
 })

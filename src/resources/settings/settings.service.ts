@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/resources/common/odata-filter.util';
-import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
+import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SettingPatchWire, SettingWire } from 'src/upstream/wire/setting.wire';
 import { ListSettingsQueryDto } from './dto/list-settings-query.dto';

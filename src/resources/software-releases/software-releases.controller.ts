@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RequireScope } from 'src/common/decorators/require-scope.decorator';
+import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
-import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { DownloadLinkResponseDto } from './dto/download-link-response.dto';
 import { DownloadSoftwareReleaseDto } from './dto/download-software-release.dto';
 import { GetSoftwareReleaseQueryDto } from './dto/get-software-release-query.dto';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ResourcesCommonModule } from 'src/resources/common/resources-common.module';
+import { DataServicesModule } from 'src/resources/data-services/data-services.module';
 import { SoftwareReleasesController } from './software-releases.controller';
 import { SoftwareReleasesService } from './software-releases.service';
 
 @Module({
-  imports: [ResourcesCommonModule],
+  imports: [DataServicesModule],
   controllers: [SoftwareReleasesController],
   providers: [SoftwareReleasesService],
 })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/resources/common/odata-filter.util';
-import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
+import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type {
   SoftwareReleaseDownloadWire,

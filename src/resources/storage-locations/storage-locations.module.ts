@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ResourcesCommonModule } from 'src/resources/common/resources-common.module';
+import { DataServicesModule } from 'src/resources/data-services/data-services.module';
 import { StorageLocationsController } from './storage-locations.controller';
 import { StorageLocationsService } from './storage-locations.service';
 
 @Module({
-  imports: [ResourcesCommonModule],
+  imports: [DataServicesModule],
   controllers: [StorageLocationsController],
   providers: [StorageLocationsService],
 })

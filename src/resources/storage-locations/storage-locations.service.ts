@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
-import {
-  friendlyFilters,
-  FriendlyFilterTable,
-  memberOf,
-} from 'src/resources/common/odata-filter.util';
-import type { ResourceCall } from 'src/resources/common/resource-call.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
+import { friendlyFilters, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
+import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { StorageLocationWire } from 'src/upstream/wire/storage-location.wire';
 import { ListStorageLocationsQueryDto } from './dto/list-storage-locations-query.dto';

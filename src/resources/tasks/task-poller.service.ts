@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { UpstreamClient } from 'src/upstream/upstream.client';

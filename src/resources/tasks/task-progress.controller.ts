@@ -9,9 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { TaskParamsDto } from './dto/task-params.dto';
 import { TaskProgressEventDto } from './dto/task-progress-event.dto';

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/auth/caller.type';
+import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/decorators/current-caller.decorator';
+import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
-import { ApiResourceOperation } from 'src/resources/common/api-resource-operation.decorator';
+import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { GetTaskQueryDto } from './dto/get-task-query.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
 import { TaskListResponseDto, TaskResponseDto } from './dto/task-response.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from 'src/auth/caller.type';
-import { DataServicesClient } from 'src/resources/common/data-services.client';
+import { Caller } from 'src/common/access/caller.type';
+import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import {
   eq,
   friendlyFilters,
@@ -8,8 +8,8 @@ import {
   gt,
   lt,
   memberOf,
-} from 'src/resources/common/odata-filter.util';
-import { toRfc3339 } from 'src/resources/common/timestamp.util';
+} from 'src/catalog/odata-filter.util';
+import { toRfc3339 } from 'src/catalog/timestamp.util';
 import type { AsyncOperationWire } from 'src/upstream/wire/async-operation.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';

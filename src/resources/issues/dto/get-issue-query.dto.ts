@@ -1,4 +1,4 @@
-import { FieldsQuery } from 'src/resources/common/list-query.decorators';
+import { FieldsQuery } from 'src/resources/data-services/list-query.decorators';
 
 export class GetIssueQueryDto {
   @FieldsQuery('issues')

@@ -5,8 +5,8 @@ import {
   LimitQuery,
   RawFilterQuery,
   SortQuery,
-} from 'src/resources/common/list-query.decorators';
-import { PagedListQueryDto } from 'src/resources/common/paged-list-query.dto';
+} from 'src/resources/data-services/list-query.decorators';
+import { PagedListQueryDto } from 'src/resources/data-services/paged-list-query.dto';
 
 /** CRITICAL, WARNING, INFO for issues; HIGH, MEDIUM, LOW for recommendations. */
 export const ISSUE_SEVERITIES = ['CRITICAL', 'WARNING', 'INFO', 'HIGH', 'MEDIUM', 'LOW'] as const;

@@ -1,4 +1,4 @@
-import { BooleanQuery } from 'src/resources/common/list-query.decorators';
+import { BooleanQuery } from 'src/resources/data-services/list-query.decorators';
 
 export class DeleteSecretQueryDto {
   @BooleanQuery(

@@ -4,8 +4,8 @@ import {
   LimitQuery,
   RawFilterQuery,
   SortQuery,
-} from 'src/resources/common/list-query.decorators';
-import { PagedListQueryDto } from 'src/resources/common/paged-list-query.dto';
+} from 'src/resources/data-services/list-query.decorators';
+import { PagedListQueryDto } from 'src/resources/data-services/paged-list-query.dto';
 import { SECRET_SUBCLASSIFIERS } from 'src/resources/secrets/secret-kinds';
 
 /** GreenLake has no `select` for secrets, hence no `fields`. */

@@ -1,4 +1,7 @@
-import { FilterValueQuery, RawFilterQuery } from 'src/resources/common/list-query.decorators';
+import {
+  FilterValueQuery,
+  RawFilterQuery,
+} from 'src/resources/data-services/list-query.decorators';
 
 /** GreenLake neither pages, sorts nor selects storage locations: only filters them. */
 export class ListStorageLocationsQueryDto {

@@ -3,8 +3,8 @@ import {
   LimitQuery,
   RawFilterQuery,
   SortQuery,
-} from 'src/resources/common/list-query.decorators';
-import { PagedListQueryDto } from 'src/resources/common/paged-list-query.dto';
+} from 'src/resources/data-services/list-query.decorators';
+import { PagedListQueryDto } from 'src/resources/data-services/paged-list-query.dto';
 
 /** GreenLake's tags `select` only accepts "all fields", hence no `fields`. */
 export class ListTagsQueryDto extends PagedListQueryDto {

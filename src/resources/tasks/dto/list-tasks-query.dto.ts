@@ -8,8 +8,8 @@ import {
   RawFilterQuery,
   SortQuery,
   TimestampQuery,
-} from 'src/resources/common/list-query.decorators';
-import { PagedListQueryDto } from 'src/resources/common/paged-list-query.dto';
+} from 'src/resources/data-services/list-query.decorators';
+import { PagedListQueryDto } from 'src/resources/data-services/paged-list-query.dto';
 
 export const TASK_STATES = [
   'INITIALIZED',

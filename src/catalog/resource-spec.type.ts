@@ -52,3 +52,14 @@ export interface ResourceSpec {
   maxFilterLength: number;
   defaults: ResourceDefaults;
 }
+
+/** What GATEWAY_DEFAULTS_FILE may change about a resource's defaults. */
+export interface ResourceDefaultsOverride {
+  /** Empty: all properties. */
+  select?: string[];
+  /** Empty string: no default sort. */
+  sort?: string;
+  /** Empty string: no default filter. */
+  filter?: string;
+  cacheTtlSeconds?: number;
+}

@@ -14,12 +14,12 @@ import {
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
-import { scanFilter } from './odata-filter.util';
-import { RESOURCE_CATALOG } from './resource-catalog';
-import type { ResourceName } from './resource-spec.type';
-import { FIELD_LIST_PATTERN } from './select.util';
-import { sortProblem } from './sort.util';
-import { toRfc3339 } from './timestamp.util';
+import { scanFilter } from 'src/catalog/odata-filter.util';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
+import type { ResourceName } from 'src/catalog/resource-spec.type';
+import { FIELD_LIST_PATTERN } from 'src/catalog/select.util';
+import { sortProblem } from 'src/catalog/sort.util';
+import { toRfc3339 } from 'src/catalog/timestamp.util';
 
 const MAX_VALUE_LENGTH = 256;
 

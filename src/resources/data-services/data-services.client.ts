@@ -4,11 +4,11 @@ import { UpstreamClient, UpstreamResponse } from 'src/upstream/upstream.client';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import { invalidRequest } from './invalid-request.util';
 import { collectAllPages, TooManyItemsError } from './paging.util';
-import { RESOURCE_CATALOG } from './resource-catalog';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import type { ResourceCall } from './resource-call.type';
 import { ResourceDefaultsService } from './resource-defaults.service';
-import { MAX_ITEMS_LIMIT } from './resource-defaults.util';
-import type { ResourceName } from './resource-spec.type';
+import { MAX_ITEMS_LIMIT } from 'src/catalog/resource-defaults.util';
+import type { ResourceName } from 'src/catalog/resource-spec.type';
 import { buildItemQuery, buildListQuery, ListParams, UpstreamQuery } from './upstream-query.util';
 
 export const MERGE_PATCH = 'application/merge-patch+json';

@@ -1,8 +1,8 @@
 import { invalidRequest } from './invalid-request.util';
-import { andFilters, scanFilter } from './odata-filter.util';
-import type { ResourceDefaults, ResourceSpec } from './resource-spec.type';
-import { mergeSelect, parseFieldList } from './select.util';
-import { normalizeSort } from './sort.util';
+import { andFilters, scanFilter } from 'src/catalog/odata-filter.util';
+import type { ResourceDefaults, ResourceSpec } from 'src/catalog/resource-spec.type';
+import { mergeSelect, parseFieldList } from 'src/catalog/select.util';
+import { normalizeSort } from 'src/catalog/sort.util';
 
 /** The common list parameters, as validated by the route's query DTO. */
 export interface ListParams {

@@ -1,7 +1,7 @@
 import { ApiOperation } from '@nestjs/swagger';
-import { RESOURCE_CATALOG } from './resource-catalog';
-import { describeListDefaults } from './resource-defaults.util';
-import type { ResourceDefaults, ResourceName } from './resource-spec.type';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
+import { describeListDefaults } from 'src/catalog/resource-defaults.util';
+import type { ResourceDefaults, ResourceName } from 'src/catalog/resource-spec.type';
 
 export interface ResourceOperationDoc {
   resource: ResourceName;

@@ -1,6 +1,6 @@
 import { GatewayError } from 'src/common/errors/gateway-error';
-import { RESOURCE_CATALOG } from './resource-catalog';
-import type { ResourceDefaults } from './resource-spec.type';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
+import type { ResourceDefaults } from 'src/catalog/resource-spec.type';
 import { buildItemQuery, buildListQuery } from './upstream-query.util';
 
 const none: ResourceDefaults = { select: [], cacheTtlSeconds: 0 };

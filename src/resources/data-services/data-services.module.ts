@@ -9,4 +9,4 @@ import { ResourceDefaultsService } from './resource-defaults.service';
   providers: [ResourceDefaultsService, DataServicesClient],
   exports: [ResourceDefaultsService, DataServicesClient],
 })
-export class ResourcesCommonModule {}
+export class DataServicesModule {}

@@ -1,5 +1,5 @@
 import { headerValue } from 'src/common/http/transport-error.util';
-import { AcceptedTaskResponseDto } from './dto/accepted-task-response.dto';
+import { AcceptedTaskResponseDto } from 'src/proxy/dto/accepted-task-response.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Only used to parse relative Locations; never contacted

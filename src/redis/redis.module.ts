@@ -8,8 +8,8 @@ const BOOT_CONNECT_WAIT_MS = 3_000;
   providers: [redisProvider],
   exports: [redisProvider],
 })
-export class CacheModule implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(CacheModule.name);
+export class RedisModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisModule.name);
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 

@@ -1,4 +1,4 @@
-import type { Caller } from 'src/auth/caller.type';
+import type { Caller } from 'src/common/access/caller.type';
 
 /** Who asks, in which region, under which request id: what every upstream call carries. */
 export interface ResourceCall {

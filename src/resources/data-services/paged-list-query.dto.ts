@@ -1,5 +1,5 @@
 import { BooleanQuery, MaxItemsQuery, OffsetQuery } from './list-query.decorators';
-import { MAX_ITEMS_LIMIT } from './resource-defaults.util';
+import { MAX_ITEMS_LIMIT } from 'src/catalog/resource-defaults.util';
 
 /** offset, all and maxItems: the paging parameters every paged list shares. */
 export class PagedListQueryDto {

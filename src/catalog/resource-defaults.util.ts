@@ -1,5 +1,8 @@
-import type { ResourceDefaultsOverride } from 'src/config/gateway-config.type';
-import type { ResourceDefaults, ResourceSpec } from './resource-spec.type';
+import type {
+  ResourceDefaults,
+  ResourceDefaultsOverride,
+  ResourceSpec,
+} from './resource-spec.type';
 
 /** The built-in defaults with the configured override on top; an empty string clears a default. */
 export function effectiveDefaults(

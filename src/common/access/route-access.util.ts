@@ -1,7 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC, PublicMarker } from 'src/common/decorators/public.decorator';
-import { REQUIRED_SCOPE } from 'src/common/decorators/require-scope.decorator';
+import { IS_PUBLIC, PublicMarker } from 'src/common/access/public.decorator';
+import { REQUIRED_SCOPE } from 'src/common/access/require-scope.decorator';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);

@@ -2,9 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { documentEffectiveDefaults } from './api-resource-operation.decorator';
-import { RESOURCE_CATALOG } from './resource-catalog';
-import { effectiveDefaults } from './resource-defaults.util';
-import { RESOURCE_NAMES, type ResourceDefaults, type ResourceName } from './resource-spec.type';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
+import { effectiveDefaults } from 'src/catalog/resource-defaults.util';
+import {
+  RESOURCE_NAMES,
+  type ResourceDefaults,
+  type ResourceName,
+} from 'src/catalog/resource-spec.type';
 
 /** The server-side defaults in force: the built-in table with GATEWAY_DEFAULTS_FILE on top. */
 @Injectable()

@@ -1,10 +1,14 @@
 import { EnvReader } from 'src/config/env-reader';
-import type { ResourceDefaultsOverride } from 'src/config/gateway-config.type';
-import { scanFilter } from './odata-filter.util';
-import { RESOURCE_CATALOG } from './resource-catalog';
-import { RESOURCE_NAMES, type ResourceName, type ResourceSpec } from './resource-spec.type';
-import { FIELD_LIST_PATTERN, parseFieldList } from './select.util';
-import { normalizeSort, sortProblem } from './sort.util';
+import type { ResourceDefaultsOverride } from 'src/catalog/resource-spec.type';
+import { scanFilter } from 'src/catalog/odata-filter.util';
+import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
+import {
+  RESOURCE_NAMES,
+  type ResourceName,
+  type ResourceSpec,
+} from 'src/catalog/resource-spec.type';
+import { FIELD_LIST_PATTERN, parseFieldList } from 'src/catalog/select.util';
+import { normalizeSort, sortProblem } from 'src/catalog/sort.util';
 
 const KEYS = ['select', 'sort', 'filter', 'cacheTtlSeconds'];
 const MAX_TTL_SECONDS = 86_400;
