@@ -11,6 +11,7 @@ import { ProxyModule } from './proxy/proxy.module';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RegionsModule } from './regions/regions.module';
+import { UpstreamCallGuard } from './regions/upstream-call.guard';
 import { DualAuthOperationsModule } from './resources/dual-auth-operations/dual-auth-operations.module';
 import { IssuesModule } from './resources/issues/issues.module';
 import { SecretsModule } from './resources/secrets/secrets.module';
@@ -55,9 +56,11 @@ export class AppModule {
         },
         GatewayExceptionFilter,
         { provide: APP_FILTER, useExisting: GatewayExceptionFilter },
-        // Global guards run in this order: who is calling (and may they), then how often
+        // Global guards run in this order: who is calling (and may they), how often, then which
+        // region and credential profile serve the call (refused here, before any handler runs)
         { provide: APP_GUARD, useExisting: CallerAuthGuard },
         { provide: APP_GUARD, useExisting: CallerThrottlerGuard },
+        { provide: APP_GUARD, useExisting: UpstreamCallGuard },
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { Caller } from 'src/common/access/caller.type';
+import type { AuditAction } from 'src/common/access/route-access.util';
 import { CallerScope } from 'src/config/gateway-config.type';
 
-/** What kind of call an audit line records. */
-export type AuditAction = 'write' | 'token' | 'admin';
+export type { AuditAction };
 
 /**
  * One line of the audit trail. Never put a secret, a token or a request body in it: the token

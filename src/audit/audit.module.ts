@@ -1,18 +1,13 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditInterceptor } from './audit.interceptor';
+import { AuditHook } from './audit.hook';
 import { AuditService } from './audit.service';
 
 /**
- * The audit trail. Import it to call `AuditService.record()`; handlers usually only enrich their
+ * The audit trail: bootstrap registers `AuditHook` on the HTTP server. Handlers only enrich their
  * request's line through `request.auditContext` (see audit-entry.type.ts).
  */
 @Module({
-  providers: [
-    AuditService,
-    AuditInterceptor,
-    { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
-  ],
-  exports: [AuditService],
+  providers: [AuditService, AuditHook],
+  exports: [AuditService, AuditHook],
 })
 export class AuditModule {}

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { AuditEntry } from './audit-entry.type';
-import { auditActionFor } from './audit.interceptor';
 import { AuditService } from './audit.service';
 
 const ENTRY: AuditEntry = {
@@ -61,19 +60,5 @@ describe(AuditService.name, () => {
     serviceFor('text').record({ ...ENTRY, tokenFingerprint: 'eyJhbGciOiJSUzI1NiJ9.payload.sig' });
     expect(log.mock.calls[0][0]).not.toContain('eyJ');
     expect(log.mock.calls[0][0]).toContain('[dropped: not a fingerprint]');
-  });
-});
-
-describe(auditActionFor.name, () => {
-  it.each([
-    ['token', 'GET', 'token'],
-    ['admin', 'GET', 'admin'],
-    ['write', 'POST', 'write'],
-    ['write', 'DELETE', 'write'],
-    ['read', 'POST', 'write'],
-    ['read', 'GET', undefined],
-    ['read', 'HEAD', undefined],
-  ] as const)('audits a %s-scope %s as %s', (scope, method, action) => {
-    expect(auditActionFor(scope, method)).toBe(action);
   });
 });

@@ -1,14 +1,12 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { auditActionFor, auditEntryFor } from 'src/audit/audit.interceptor';
-import { AuditService } from 'src/audit/audit.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
-import { CALLER_SCOPES, CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
+import { CALLER_SCOPES, GatewayConfig } from 'src/config/gateway-config.type';
 import { forbidden, MISSING_CREDENTIALS, unauthenticated } from './auth-errors.util';
 import { Caller } from 'src/common/access/caller.type';
 import { PASSPORT, PassportAuthenticator } from './passport.provider';
-import { isPublicRoute, requiredScope } from 'src/common/access/route-access.util';
+import { routeAccessOf } from 'src/common/access/route-access.util';
 import { API_KEY_STRATEGY } from './strategies/api-key.strategy';
 import { JWT_STRATEGY } from './strategies/jwt.strategy';
 
@@ -26,22 +24,27 @@ export class CallerAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(PASSPORT) private readonly passport: PassportAuthenticator,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (isPublicRoute(this.reflector, context, this.config)) {
-      return true;
-    }
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const access = routeAccessOf(
+      this.reflector,
+      [context.getHandler(), context.getClass()],
+      request.method,
+      this.config,
+    );
+    // Kept on the request for the audit hook, which also records refusals
+    request.routeAccess = access;
+    if (access.public) {
+      return true;
+    }
     const caller =
       this.config.auth.mode === 'off' ? ANONYMOUS : await this.authenticate(request, reply);
     request.caller = caller;
-    const scope = requiredScope(this.reflector, context, request.method);
-    if (!caller.scopes.includes(scope)) {
-      this.recordRefusal(request, reply, scope);
-      throw forbidden(caller.name, scope);
+    if (!caller.scopes.includes(access.scope)) {
+      throw forbidden(caller.name, access.scope);
     }
     return true;
   }
@@ -65,19 +68,6 @@ export class CallerAuthGuard implements CanActivate {
         reject(error instanceof Error ? error : unauthenticated(MISSING_CREDENTIALS)),
       );
     });
-  }
-
-  /** A known caller refused on an audited route (write, token, admin) leaves an audit line. */
-  private recordRefusal(request: FastifyRequest, reply: FastifyReply, scope: CallerScope): void {
-    const action = auditActionFor(scope, request.method);
-    if (action) {
-      this.audit.record(
-        auditEntryFor(request, action, scope, {
-          status: 403,
-          durationMs: Math.round(reply.elapsedTime),
-        }),
-      );
-    }
   }
 }
 

@@ -2,7 +2,7 @@ import { VersioningType } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayConfig } from 'src/config/gateway-config.type';
-import { registerPassThroughBodies } from 'src/proxy/pass-through-body.util';
+import { AuditHook } from 'src/audit/audit.hook';
 import { setupSwagger } from './swagger';
 
 /** Everything main.ts and the e2e tests must share, so that tests boot the production set-up. */
@@ -23,8 +23,7 @@ export async function configureApp(
     { parseAs: 'string' },
     fastify.getDefaultJsonParser('error', 'ignore'),
   );
-  // The pass-through proxy forwards bodies of any content type, byte for byte
-  registerPassThroughBodies(fastify);
+  app.get(AuditHook).register(fastify);
   setupSwagger(app, config);
   await app.init();
   await fastify.ready();

@@ -7,10 +7,8 @@ import {
   type SecurityRequirementObject,
   SwaggerModule,
 } from '@nestjs/swagger';
-import { isReadMethod } from 'src/common/access/route-access.util';
+import { routeAccessOf } from 'src/common/access/route-access.util';
 import { APP_VERSION } from 'src/common/app-version';
-import { IS_PUBLIC, PublicMarker } from 'src/common/access/public.decorator';
-import { REQUIRED_SCOPE } from 'src/common/access/require-scope.decorator';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
 
 export const API_KEY_SCHEME = 'api-key';
@@ -29,11 +27,9 @@ Every caller has a request budget per minute: answers carry \`RateLimit-Limit\`,
 and \`RateLimit-Reset\`, and a spent budget answers 429 \`RATE_LIMITED\` with \`Retry-After\`.
 Errors always have the shape \`{ statusCode, code, message, details?, requestId, upstream? }\`.`;
 
-/** How a route is reached: public, or the scope it needs (from the same metadata the guard reads). */
-interface RouteAccess {
-  public: PublicMarker | undefined;
-  scope: CallerScope | undefined;
-}
+/** A handler and its controller: where the access decorators of a route are read. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type RouteTargets = [handler: Function, controller: Type<unknown>];
 
 /** The OpenAPI document of the gateway's own surface, as /docs-json serves it. */
 export function buildOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
@@ -60,8 +56,8 @@ export function buildOpenApiDocument(app: INestApplication, config: GatewayConfi
       BEARER_SCHEME,
     );
   }
-  const handlers = new Map<string, RouteAccess>();
-  const access = routeAccessByHandler(app);
+  const handlers = new Map<string, RouteTargets>();
+  const access = routeTargetsByHandler(app);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     // Controller method names are unique app-wide, so they make readable operationIds
     operationIdFactory: (controllerKey: string, methodKey: string) => {
@@ -85,10 +81,9 @@ export function setupSwagger(app: INestApplication, config: GatewayConfig): void
   });
 }
 
-/** Public or scope of every controller method, keyed `ControllerName.methodName`. */
-function routeAccessByHandler(app: INestApplication): Map<string, RouteAccess> {
-  const reflector = new Reflector();
-  const access = new Map<string, RouteAccess>();
+/** Every controller method, keyed `ControllerName.methodName` (its operationId). */
+function routeTargetsByHandler(app: INestApplication): Map<string, RouteTargets> {
+  const access = new Map<string, RouteTargets>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Type<unknown> | null;
@@ -101,16 +96,7 @@ function routeAccessByHandler(app: INestApplication): Map<string, RouteAccess> {
         if (name === 'constructor' || typeof handler !== 'function') {
           continue;
         }
-        access.set(`${controller.name}.${name}`, {
-          public: reflector.getAllAndOverride<PublicMarker | undefined>(IS_PUBLIC, [
-            handler,
-            controller,
-          ]),
-          scope: reflector.getAllAndOverride<CallerScope | undefined>(REQUIRED_SCOPE, [
-            handler,
-            controller,
-          ]),
-        });
+        access.set(`${controller.name}.${name}`, [handler, controller]);
       }
     }
   }
@@ -123,9 +109,10 @@ function routeAccessByHandler(app: INestApplication): Map<string, RouteAccess> {
  */
 function applyRouteAccess(
   document: OpenAPIObject,
-  handlers: Map<string, RouteAccess>,
+  handlers: Map<string, RouteTargets>,
   config: GatewayConfig,
 ): void {
+  const reflector = new Reflector();
   const schemes: SecurityRequirementObject[] = [
     { [API_KEY_SCHEME]: [] },
     ...(config.auth.jwt ? [{ [BEARER_SCHEME]: [] }] : []),
@@ -133,15 +120,17 @@ function applyRouteAccess(
   for (const pathItem of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation: OperationObject | undefined = pathItem[method];
-      const access = operation?.operationId ? handlers.get(operation.operationId) : undefined;
-      if (!operation || !access) {
+      const targets = operation?.operationId ? handlers.get(operation.operationId) : undefined;
+      if (!operation || !targets) {
         continue;
       }
-      if (access.public === true || (access.public === 'metrics' && config.metrics.public)) {
+      pathParametersFirst(operation);
+      // The same reading of the decorators as the guard's, so the document cannot disagree with it
+      const { public: isPublic, scope } = routeAccessOf(reflector, targets, method, config);
+      if (isPublic) {
         operation.security = [];
         continue;
       }
-      const scope = access.scope ?? (isReadMethod(method) ? 'read' : 'write');
       operation.security = schemes;
       (operation as OperationObject & { 'x-required-scope': CallerScope })['x-required-scope'] =
         scope;
@@ -149,4 +138,10 @@ function applyRouteAccess(
       operation.description = operation.description ? `${operation.description}\n\n${note}` : note;
     }
   }
+}
+
+// Path parameters lead, as in the URL: the region comes from @ResolvedCall(), declared after the DTOs
+function pathParametersFirst(operation: OperationObject): void {
+  const inPath = (parameter: object) => 'in' in parameter && parameter.in === 'path';
+  operation.parameters?.sort((a, b) => Number(inPath(b)) - Number(inPath(a)));
 }

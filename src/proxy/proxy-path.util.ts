@@ -1,5 +1,6 @@
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
+import { PROXY_PREFIX } from './proxy-route';
 
 export interface ProxyTarget {
   /** Decoded, validated path on the regional host, e.g. `/virtualization/v1beta1/virtual-machines`. */
@@ -8,8 +9,6 @@ export interface ProxyTarget {
   rawQuery?: string;
 }
 
-// The route prefix in the raw request target, before Fastify decodes anything
-const PROXY_PREFIX = /^\/v1\/regions\/[^/?#]+\/proxy\//;
 const MAX_PATH_LENGTH = 2048;
 const MAX_QUERY_LENGTH = 8192;
 // RFC 3986 pchar and "/" (percent-encodings are checked separately): no backslash, space, quote...

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Param,
   Patch,
   Post,
   Put,
@@ -22,13 +21,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Caller } from 'src/common/access/caller.type';
+import { Readable } from 'node:stream';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { ErrorResponseDto } from 'src/common/errors/error-response.dto';
 import { AcceptedTaskResponseDto } from 'src/proxy/dto/accepted-task-response.dto';
 import { PASS_THROUGH_BODY } from './pass-through-body.util';
-import { ProxyService } from './proxy.service';
+import { ProxyAnswer, ProxyService } from './proxy.service';
+import { PROXY_ROUTE } from './proxy-route';
 
 const DESCRIPTION = `Forwards the call to the same path on the region's GreenLake host (virtualization,
 backup-recovery, private-cloud-business, block-storage, data-services, ...) with the gateway's token.
@@ -57,7 +58,6 @@ function PassThrough(method: string, summary: string): MethodDecorator {
       summary,
       description: withBody ? `${DESCRIPTION}\n\n${WITH_BODY}` : DESCRIPTION,
     }),
-    ApiParam({ name: 'region', example: 'us-west', description: 'Region name or alias' }),
     ApiParam({
       name: 'path',
       description:
@@ -94,62 +94,66 @@ function PassThrough(method: string, summary: string): MethodDecorator {
 @ApiTags('Pass-through')
 @ApiSecurity('api-key')
 @ApiGatewayErrors()
-@Controller('regions/:region/proxy')
+@Controller(PROXY_ROUTE)
 export class ProxyController {
   constructor(private readonly proxy: ProxyService) {}
+
+  private async answer(reply: FastifyReply, forwarded: Promise<ProxyAnswer>): Promise<void> {
+    const { status, headers, body } = await forwarded;
+    void reply.status(status).headers(headers);
+    if (body !== undefined && !(body instanceof Readable)) {
+      void reply.type('application/json; charset=utf-8');
+    }
+    await reply.send(body);
+  }
 
   @Get('*')
   @PassThrough('GET', 'GET any GreenLake path of the region (HEAD too)')
   proxyGetRequest(
-    @Param('region') region: string,
+    @ResolvedCall() call: UpstreamCall,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    return this.proxy.forward(region, request, reply, caller);
+    return this.answer(reply, this.proxy.forward(call, request));
   }
 
   @Post('*')
   @PassThrough('POST', 'POST to any GreenLake path of the region')
   proxyPostRequest(
-    @Param('region') region: string,
+    @ResolvedCall() call: UpstreamCall,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    return this.proxy.forward(region, request, reply, caller);
+    return this.answer(reply, this.proxy.forward(call, request));
   }
 
   @Put('*')
   @PassThrough('PUT', 'PUT to any GreenLake path of the region')
   proxyPutRequest(
-    @Param('region') region: string,
+    @ResolvedCall() call: UpstreamCall,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    return this.proxy.forward(region, request, reply, caller);
+    return this.answer(reply, this.proxy.forward(call, request));
   }
 
   @Patch('*')
   @PassThrough('PATCH', 'PATCH any GreenLake path of the region')
   proxyPatchRequest(
-    @Param('region') region: string,
+    @ResolvedCall() call: UpstreamCall,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    return this.proxy.forward(region, request, reply, caller);
+    return this.answer(reply, this.proxy.forward(call, request));
   }
 
   @Delete('*')
   @PassThrough('DELETE', 'DELETE any GreenLake path of the region')
   proxyDeleteRequest(
-    @Param('region') region: string,
+    @ResolvedCall() call: UpstreamCall,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-    @CurrentCaller() caller: Caller,
   ): Promise<void> {
-    return this.proxy.forward(region, request, reply, caller);
+    return this.answer(reply, this.proxy.forward(call, request));
   }
 }

@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { UpstreamModule } from 'src/upstream/upstream.module';
+import { registerPassThroughBodies } from './pass-through-body.util';
 import { ProxyController } from './proxy.controller';
 import { ProxyService } from './proxy.service';
 
@@ -8,4 +11,11 @@ import { ProxyService } from './proxy.service';
   controllers: [ProxyController],
   providers: [ProxyService],
 })
-export class ProxyModule {}
+export class ProxyModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  // The pass-through forwards bodies of any content type, byte for byte
+  onModuleInit(): void {
+    registerPassThroughBodies(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+  }
+}

@@ -1,23 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Method } from 'axios';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { AuditEntry } from 'src/audit/audit-entry.type';
-import { Caller } from 'src/common/access/caller.type';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { RegionConfig } from 'src/config/gateway-config.type';
-import { acceptedTaskOf } from 'src/proxy/accepted-task.mapper';
-import { UpstreamClient, UpstreamStreamResponse } from 'src/upstream/upstream.client';
-import { pickForwardedRequestHeaders } from 'src/upstream/upstream-headers.util';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
+import { UpstreamClient } from 'src/upstream/upstream.client';
+import { acceptedTaskOf } from './accepted-task.mapper';
+import type { AcceptedTaskResponseDto } from './dto/accepted-task-response.dto';
 import { passThroughBodyOf } from './pass-through-body.util';
+import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './pass-through-headers.util';
 import { proxyTargetOf } from './proxy-path.util';
+import { proxyUrlFor } from './proxy-route';
+
+/** What the pass-through answers: GreenLake's status, the safe headers and a body to stream. */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** Undefined for statuses without a body (204, 205, 304). */
+  body?: Readable | AcceptedTaskResponseDto;
+}
 
 // Statuses that never carry a body
 const BODYLESS_STATUSES = new Set([204, 205, 304]);
 
 /**
  * Forwards one caller request to the same path on the region's GreenLake host, with the gateway's
- * token, and streams the answer back with the safe headers. A 202 that names a task becomes the
- * gateway's task links; statuses from 400 up become the gateway's error shape (in UpstreamClient).
+ * token, and hands back what the caller gets: the safe headers and the streamed body. A 202 that
+ * names a task becomes the gateway's task links; statuses from 400 up become the gateway's error
+ * shape (in UpstreamClient).
  */
 @Injectable()
 export class ProxyService {
@@ -25,26 +37,18 @@ export class ProxyService {
 
   constructor(private readonly upstream: UpstreamClient) {}
 
-  async forward(
-    region: string,
-    request: FastifyRequest,
-    reply: FastifyReply,
-    caller: Caller,
-  ): Promise<void> {
+  async forward(call: UpstreamCall, request: FastifyRequest): Promise<ProxyAnswer> {
     // Checked before anything is sent: the raw target, before any decoding
     const target = proxyTargetOf(request.url);
     const body = passThroughBodyOf(request);
     const answer = await this.upstream
-      .stream({
-        region,
+      .stream(call, {
         method: request.method as Method,
         path: target.path,
         rawQuery: target.rawQuery,
         body: body?.bytes,
         contentType: body && (body.contentType ?? 'application/octet-stream'),
         headers: pickForwardedRequestHeaders(request.headers),
-        caller,
-        requestId: request.id,
       })
       .catch((error: unknown) => {
         if (error instanceof GatewayError && error.upstream) {
@@ -52,28 +56,30 @@ export class ProxyService {
         }
         throw error;
       });
-    audit(request, { region: answer.region.name, upstreamStatus: answer.status });
+    audit(request, { upstreamStatus: answer.status });
     this.logger.debug(
-      `${request.method} ${answer.region.name} ${target.path} -> ${answer.status} (caller ${caller.name}, request ${request.id})`,
+      `${request.method} ${call.region.name} ${target.path} -> ${answer.status} (caller ${call.caller.name}, request ${call.requestId})`,
     );
-    const accepted = acceptedTaskOf(answer.status, answer.headers, answer.region.name);
+    const headers = pickSafeResponseHeaders(answer.headers);
+    const accepted = acceptedTaskOf(answer.status, headers, call.region.name);
     if (accepted) {
       // GreenLake's `{}` (or Block Storage's taskResponse) is replaced by the gateway's task links
       answer.body.destroy();
-      await reply
-        .status(202)
-        .headers({ ...withoutBodyHeaders(answer.headers), location: accepted.taskUrl })
-        .type('application/json; charset=utf-8')
-        .send(accepted);
-      return;
+      return {
+        status: 202,
+        headers: { ...withoutBodyHeaders(headers), location: accepted.taskUrl },
+        body: accepted,
+      };
     }
-    const headers = rewriteLocation(answer, answer.region);
     if (BODYLESS_STATUSES.has(answer.status)) {
       answer.body.destroy();
-      await reply.status(answer.status).headers(headers).send();
-      return;
+      return { status: answer.status, headers: rewriteLocation(headers, call.region) };
     }
-    await reply.status(answer.status).headers(headers).send(answer.body);
+    return {
+      status: answer.status,
+      headers: rewriteLocation(headers, call.region),
+      body: answer.body,
+    };
   }
 }
 
@@ -96,24 +102,24 @@ function withoutBodyHeaders(headers: Record<string, string>): Record<string, str
  * passed on unchanged.
  */
 function rewriteLocation(
-  answer: UpstreamStreamResponse,
+  headers: Record<string, string>,
   region: RegionConfig,
 ): Record<string, string> {
-  const location = answer.headers.location;
+  const location = headers.location;
   if (location === undefined) {
-    return answer.headers;
+    return headers;
   }
   const base = new URL(region.baseUrl);
   let resolved: URL;
   try {
     resolved = new URL(location, base);
   } catch {
-    const rest = { ...answer.headers };
+    const rest = { ...headers };
     delete rest.location;
     return rest;
   }
   if (resolved.origin !== base.origin) {
-    return answer.headers;
+    return headers;
   }
   // A region whose base URL has a path (behind a reverse proxy) keeps it out of the gateway path
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -122,8 +128,5 @@ function rewriteLocation(
       ? resolved.pathname.slice(basePath.length)
       : resolved.pathname;
   const path = `${pathname}${resolved.search}`.replace(/^\/+/, '');
-  return {
-    ...answer.headers,
-    location: `/v1/regions/${encodeURIComponent(region.name)}/proxy/${path}`,
-  };
+  return { ...headers, location: proxyUrlFor(region.name, path) };
 }

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
-import { UpstreamModule } from 'src/upstream/upstream.module';
+import { CredentialsModule } from 'src/credentials/credentials.module';
+import { RegionRegistry } from './region-registry.service';
 import { RegionsController } from './regions.controller';
+import { UpstreamCallGuard } from './upstream-call.guard';
 
+/** The configured regions, and the guard that resolves every `:region` route's call at the edge. */
 @Module({
-  imports: [UpstreamModule],
+  imports: [CredentialsModule],
   controllers: [RegionsController],
+  providers: [RegionRegistry, UpstreamCallGuard],
+  exports: [RegionRegistry, UpstreamCallGuard],
 })
 export class RegionsModule {}

@@ -4,26 +4,21 @@ import type { AxiosResponse, Method, ResponseType } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
-import { Caller } from 'src/common/access/caller.type';
 import { USER_AGENT } from 'src/common/app-version';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig, RegionConfig } from 'src/config/gateway-config.type';
 import { AccessToken } from 'src/credentials/access-token.type';
-import { ProfileRegistry } from 'src/credentials/profile-registry.service';
 import { TokenService } from 'src/credentials/token.service';
-import { RegionRegistry } from 'src/regions/region-registry.service';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { parseBody, readBounded } from './stream-body.util';
 import { mapTransportError, mapUpstreamStatus, UpstreamCallContext } from './upstream-error.mapper';
-import { FORWARDED_REQUEST_HEADERS, pickSafeResponseHeaders } from './upstream-headers.util';
 import { isConfinedPath } from './upstream-path.util';
 
 export type QueryValue = string | number | boolean | undefined;
 
 export interface UpstreamRequest {
-  /** Region name or alias, as the caller gave it. */
-  region: string;
   method: Method;
   /** Absolute path on the regional host, e.g. `/data-services/v1beta1/async-operations`. */
   path: string;
@@ -33,30 +28,25 @@ export interface UpstreamRequest {
   /** JSON-serialisable value, or a Buffer sent byte for byte. Must be re-sendable (401 replay). */
   body?: unknown;
   contentType?: string;
-  /** Caller headers to pass on; only FORWARDED_REQUEST_HEADERS are kept (never credentials). */
+  /** Headers to pass on, already allow-listed by the pass-through; credentials are set after them. */
   headers?: Record<string, string>;
-  caller?: Caller;
-  requestId?: string;
 }
 
 export interface UpstreamResponse<T> {
   status: number;
   headers: Record<string, unknown>;
   data: T;
-  region: RegionConfig;
 }
 
 /** A 1xx–3xx answer whose body has not been read: for the pass-through proxy. */
 export interface UpstreamStreamResponse {
   status: number;
-  /** Only SAFE_RESPONSE_HEADERS, lower-cased. */
-  headers: Record<string, string>;
+  /** As GreenLake sent them: not for a caller's eyes before the pass-through picks the safe ones. */
+  headers: Record<string, unknown>;
   body: Readable;
-  region: RegionConfig;
 }
 
 interface Exchange<T> {
-  region: RegionConfig;
   context: UpstreamCallContext;
   response: AxiosResponse<T>;
 }
@@ -72,8 +62,8 @@ const KEEP_ALIVE = {
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
- * The only code that talks to GreenLake's regional hosts: resolves the region, injects the bearer
- * token, keeps a connection pool per region, times every call out, replays once after a 401 with a
+ * The only code that talks to GreenLake's regional hosts, for a call already resolved at the edge
+ * (region and profile: see UpstreamCallGuard): injects the bearer token, keeps a connection pool per region, times every call out, replays once after a 401 with a
  * fresh token, and turns every status from 400 up into a GatewayError through one table.
  */
 @Injectable()
@@ -83,14 +73,12 @@ export class UpstreamClient implements OnModuleDestroy {
 
   constructor(
     private readonly http: HttpService,
-    private readonly regions: RegionRegistry,
-    private readonly profiles: ProfileRegistry,
     private readonly tokens: TokenService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async request<T>(request: UpstreamRequest): Promise<UpstreamResponse<T>> {
-    const { region, context, response } = await this.exchange<T>(request, 'json');
+  async request<T>(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamResponse<T>> {
+    const { context, response } = await this.exchange<T>(call, request, 'json');
     if (response.status >= 400) {
       throw mapUpstreamStatus(response.status, response.data, response.headers, context);
     }
@@ -98,27 +86,25 @@ export class UpstreamClient implements OnModuleDestroy {
       status: response.status,
       headers: response.headers,
       data: response.data,
-      region,
     };
   }
 
   /**
-   * Like request(), but the body of a successful answer is handed over unread, with only the safe
-   * response headers. Statuses from 400 up are still mapped to a GatewayError (their body is read
+   * Like request(), but the body of a successful answer is handed over unread (the pass-through
+   * picks which headers a caller may see). Statuses from 400 up are still mapped to a GatewayError (their body is read
    * for GreenLake's errorCode and debugId, never passed on). The caller must consume or destroy
    * the body.
    */
-  async stream(request: UpstreamRequest): Promise<UpstreamStreamResponse> {
-    const { region, context, response } = await this.exchange<Readable>(request, 'stream');
+  async stream(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamStreamResponse> {
+    const { context, response } = await this.exchange<Readable>(call, request, 'stream');
     if (response.status >= 400) {
       const data = parseBody(await readBounded(response.data, MAX_ERROR_BODY_BYTES));
       throw mapUpstreamStatus(response.status, data, response.headers, context);
     }
     return {
       status: response.status,
-      headers: pickSafeResponseHeaders(response.headers),
+      headers: response.headers,
       body: response.data,
-      region,
     };
   }
 
@@ -127,24 +113,24 @@ export class UpstreamClient implements OnModuleDestroy {
   }
 
   private async exchange<T>(
+    call: UpstreamCall,
     request: UpstreamRequest,
     responseType: ResponseType,
   ): Promise<Exchange<T>> {
-    const region = this.regions.resolve(request.region);
+    const { region, profile } = call;
     if (!isConfinedPath(request.path)) {
       throw new GatewayError(
         GatewayErrorCode.VALIDATION_FAILED,
         'The upstream path is not allowed (it must stay on the regional host)',
       );
     }
-    const profile = this.profiles.profileFor(region.name, request.caller);
     const context: UpstreamCallContext = {
       region: region.name,
       method: request.method,
       path: request.path,
     };
     let token = await this.tokens.getToken(profile);
-    let response = await this.send<T>(region, request, token, context, responseType);
+    let response = await this.send<T>(call, request, token, context, responseType);
     if (response.status === 401) {
       // Our token was refused (revoked or expired early): drop it, get a new one, replay once.
       // Safe for writes too: bodies are buffered, so the replay sends the same bytes.
@@ -154,13 +140,13 @@ export class UpstreamClient implements OnModuleDestroy {
       discard(response.data);
       await this.tokens.invalidate(token);
       token = await this.tokens.getToken(profile);
-      response = await this.send<T>(region, request, token, context, responseType);
+      response = await this.send<T>(call, request, token, context, responseType);
     }
-    return { region, context, response };
+    return { context, response };
   }
 
   private async send<T>(
-    region: RegionConfig,
+    { region, requestId }: UpstreamCall,
     request: UpstreamRequest,
     token: AccessToken,
     context: UpstreamCallContext,
@@ -171,15 +157,11 @@ export class UpstreamClient implements OnModuleDestroy {
       'User-Agent': USER_AGENT,
     };
     for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (FORWARDED_REQUEST_HEADERS.includes(name.toLowerCase())) {
-        headers[name.toLowerCase() === 'accept' ? 'Accept' : name] = value;
-      }
+      headers[name.toLowerCase() === 'accept' ? 'Accept' : name] = value;
     }
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
     headers.Authorization = `Bearer ${token.value}`;
-    if (request.requestId) {
-      headers['x-request-id'] = request.requestId;
-    }
+    headers['x-request-id'] = requestId;
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
     }

@@ -125,6 +125,21 @@ describe('Gateway foundation (simulator mode, over HTTP)', () => {
       expect(res.body.message).toContain('us-west, eu-west, eu-central, ap-northeast');
       expect(res.body.details.knownRegions).toHaveLength(7);
     });
+
+    it('refuses an unknown region at the edge, before the query is validated or anything is sent', async () => {
+      const res = await request(gw.url)
+        .get('/v1/regions/mars/tasks?limit=abc&bogus=1')
+        .set(DEV_KEY)
+        .expect(404);
+      expect(res.body.code).toBe('UNKNOWN_REGION');
+      expect(gw.simulator.controls.requests()).toHaveLength(0);
+    });
+
+    it('resolves a region alias case-insensitively once, for the whole call', async () => {
+      const res = await request(gw.url).get('/v1/regions/EU-Central/tasks?limit=1').set(DEV_KEY);
+      expect(res.status).toBe(200);
+      expect(gw.simulator.controls.requests({ target: 'data' })[0]?.region).toBe('eu-central');
+    });
   });
 
   describe('a call through the gateway reaches the simulator', () => {

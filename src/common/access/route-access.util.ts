@@ -1,36 +1,60 @@
-import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC, PublicMarker } from 'src/common/access/public.decorator';
-import { REQUIRED_SCOPE } from 'src/common/access/require-scope.decorator';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
+import { IS_PUBLIC, PublicMarker } from './public.decorator';
+import { REQUIRED_SCOPE } from './require-scope.decorator';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export const isReadMethod = (method: string): boolean => READ_METHODS.has(method.toUpperCase());
 
-/** True for routes marked @Public() (on the handler or its controller), and /metrics unless configured. */
-export function isPublicRoute(
-  reflector: Reflector,
-  context: ExecutionContext,
-  config: Pick<GatewayConfig, 'metrics'>,
-): boolean {
-  const marker = reflector.getAllAndOverride<PublicMarker | undefined>(IS_PUBLIC, [
-    context.getHandler(),
-    context.getClass(),
-  ]);
-  return marker === true || (marker === 'metrics' && config.metrics.public);
+/** What kind of call an audit line records. */
+export type AuditAction = 'write' | 'token' | 'admin';
+
+/**
+ * Who may call a route, read once from its decorators: the guard enforces it, the audit trail
+ * records by it, and Swagger documents it, so the three can never disagree.
+ */
+export interface RouteAccess {
+  /** @Public() routes, and /metrics unless GATEWAY_METRICS_PUBLIC=false. */
+  public: boolean;
+  /** The route's @RequireScope(), else `read` for GET/HEAD and `write` otherwise. */
+  scope: CallerScope;
+  /** The audit action of the route; undefined for reads, which are not audited. */
+  audit?: AuditAction;
 }
 
-/** The scope a route needs: its @RequireScope(), else `read` for GET/HEAD and `write` otherwise. */
-export function requiredScope(
+// The handler first, so that a method's decorator overrides its controller's
+type Targets = Parameters<Reflector['getAllAndOverride']>[1];
+
+/** The access rules of one route, from its handler and controller metadata. */
+export function routeAccessOf(
   reflector: Reflector,
-  context: ExecutionContext,
+  targets: Targets,
   method: string,
-): CallerScope {
-  return (
-    reflector.getAllAndOverride<CallerScope | undefined>(REQUIRED_SCOPE, [
-      context.getHandler(),
-      context.getClass(),
-    ]) ?? (isReadMethod(method) ? 'read' : 'write')
-  );
+  config: Pick<GatewayConfig, 'metrics'>,
+): RouteAccess {
+  const marker = reflector.getAllAndOverride<PublicMarker | undefined>(IS_PUBLIC, targets);
+  const scope =
+    reflector.getAllAndOverride<CallerScope | undefined>(REQUIRED_SCOPE, targets) ??
+    (isReadMethod(method) ? 'read' : 'write');
+  return {
+    public: marker === true || (marker === 'metrics' && config.metrics.public),
+    scope,
+    audit: auditActionFor(scope, method),
+  };
+}
+
+/** The audit action of a route, or undefined when it is not audited (reads). */
+export function auditActionFor(scope: CallerScope, method: string): AuditAction | undefined {
+  if (scope === 'token' || scope === 'admin') {
+    return scope;
+  }
+  return isReadMethod(method) ? undefined : 'write';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the global guard before it authenticates; read by the audit hook. */
+    routeAccess?: RouteAccess;
+  }
 }

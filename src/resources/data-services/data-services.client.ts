@@ -5,7 +5,7 @@ import type { ListWire } from 'src/upstream/wire/list.wire';
 import { invalidRequest } from './invalid-request.util';
 import { collectAllPages, TooManyItemsError } from './paging.util';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
-import type { ResourceCall } from './resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ResourceDefaultsService } from './resource-defaults.service';
 import { MAX_ITEMS_LIMIT } from 'src/catalog/resource-defaults.util';
 import type { ResourceName } from 'src/catalog/resource-spec.type';
@@ -35,7 +35,7 @@ export class DataServicesClient {
 
   async list<T>(
     resource: ResourceName,
-    call: ResourceCall,
+    call: UpstreamCall,
     params: ListParams,
     friendly: readonly string[] = [],
   ): Promise<ListWire<T>> {
@@ -65,7 +65,7 @@ export class DataServicesClient {
 
   async get<T>(
     resource: ResourceName,
-    call: ResourceCall,
+    call: UpstreamCall,
     id: string,
     fields?: string,
   ): Promise<T> {
@@ -79,7 +79,7 @@ export class DataServicesClient {
   }
 
   /** A merge patch (RFC 7396), the content type every Data Services PATCH accepts. */
-  async patch<T>(resource: ResourceName, call: ResourceCall, id: string, body: object): Promise<T> {
+  async patch<T>(resource: ResourceName, call: UpstreamCall, id: string, body: object): Promise<T> {
     const response = await this.request<T>(resource, call, {
       method: 'PATCH',
       subPath: encodeURIComponent(id),
@@ -91,20 +91,17 @@ export class DataServicesClient {
 
   request<T>(
     resource: ResourceName,
-    call: ResourceCall,
+    call: UpstreamCall,
     request: ItemRequest,
   ): Promise<UpstreamResponse<T>> {
     const base = RESOURCE_CATALOG[resource].upstreamPath;
     const path = request.subPath === undefined ? base : `${base}/${request.subPath}`;
-    return this.upstream.request<T>({
-      region: call.region,
+    return this.upstream.request<T>(call, {
       method: request.method,
       path,
       query: request.query,
       body: request.body,
       contentType: request.contentType,
-      caller: call.caller,
-      requestId: call.requestId,
     });
   }
 }

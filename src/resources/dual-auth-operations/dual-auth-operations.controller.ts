@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
@@ -33,15 +31,10 @@ export class DualAuthOperationsController {
   })
   @ApiOkResponse({ type: DualAuthOperationListResponseDto })
   listDualAuthOperations(
-    @Param() params: RegionParamsDto,
     @Query() query: ListDualAuthOperationsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<DualAuthOperationListResponseDto> {
-    return this.operations.listDualAuthOperations(
-      { caller, region: params.region, requestId },
-      query,
-    );
+    return this.operations.listDualAuthOperations(call, query);
   }
 
   @Get(':operationId')
@@ -52,13 +45,9 @@ export class DualAuthOperationsController {
   @ApiOkResponse({ type: DualAuthOperationResponseDto })
   getDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<DualAuthOperationResponseDto> {
-    return this.operations.getDualAuthOperation(
-      { caller, region: params.region, requestId },
-      params.operationId,
-    );
+    return this.operations.getDualAuthOperation(call, params.operationId);
   }
 
   @Patch(':operationId')
@@ -77,13 +66,8 @@ export class DualAuthOperationsController {
   updateDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
     @Body() body: UpdateDualAuthOperationDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<DualAuthOperationResponseDto> {
-    return this.operations.updateDualAuthOperation(
-      { caller, region: params.region, requestId },
-      params.operationId,
-      body,
-    );
+    return this.operations.updateDualAuthOperation(call, params.operationId, body);
   }
 }

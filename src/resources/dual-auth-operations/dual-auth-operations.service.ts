@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type {
   DualAuthOperationPatchWire,
   DualAuthOperationWire,
@@ -20,7 +20,7 @@ export class DualAuthOperationsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listDualAuthOperations(
-    call: ResourceCall,
+    call: UpstreamCall,
     query: ListDualAuthOperationsQueryDto,
   ): Promise<ListWire<DualAuthOperationWire>> {
     return this.dataServices.list<DualAuthOperationWire>(
@@ -31,12 +31,12 @@ export class DualAuthOperationsService {
     );
   }
 
-  getDualAuthOperation(call: ResourceCall, operationId: string): Promise<DualAuthOperationWire> {
+  getDualAuthOperation(call: UpstreamCall, operationId: string): Promise<DualAuthOperationWire> {
     return this.dataServices.get<DualAuthOperationWire>('dual-auth-operations', call, operationId);
   }
 
   updateDualAuthOperation(
-    call: ResourceCall,
+    call: UpstreamCall,
     operationId: string,
     update: UpdateDualAuthOperationDto,
   ): Promise<DualAuthOperationWire> {

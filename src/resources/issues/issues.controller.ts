@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
@@ -35,12 +33,10 @@ export class IssuesController {
   })
   @ApiOkResponse({ type: IssueListResponseDto })
   listIssues(
-    @Param() params: RegionParamsDto,
     @Query() query: ListIssuesQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<IssueListResponseDto> {
-    return this.issues.listIssues({ caller, region: params.region, requestId }, query);
+    return this.issues.listIssues(call, query);
   }
 
   @Get(':issueId')
@@ -53,14 +49,9 @@ export class IssuesController {
   getIssue(
     @Param() params: IssueParamsDto,
     @Query() query: GetIssueQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<IssueResponseDto> {
-    return this.issues.getIssue(
-      { caller, region: params.region, requestId },
-      params.issueId,
-      query.fields,
-    );
+    return this.issues.getIssue(call, params.issueId, query.fields);
   }
 
   @Patch(':issueId')
@@ -81,13 +72,8 @@ export class IssuesController {
   updateIssue(
     @Param() params: IssueParamsDto,
     @Body() body: UpdateIssueDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<IssueResponseDto> {
-    return this.issues.updateIssue(
-      { caller, region: params.region, requestId },
-      params.issueId,
-      body,
-    );
+    return this.issues.updateIssue(call, params.issueId, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { eq, friendlyFilters, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { IssuePatchWire, IssueWire } from 'src/upstream/wire/issue.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import { ListIssuesQueryDto } from './dto/list-issues-query.dto';
@@ -18,7 +18,7 @@ const ISSUE_FILTERS: FriendlyFilterTable<ListIssuesQueryDto> = {
 export class IssuesService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
-  listIssues(call: ResourceCall, query: ListIssuesQueryDto): Promise<ListWire<IssueWire>> {
+  listIssues(call: UpstreamCall, query: ListIssuesQueryDto): Promise<ListWire<IssueWire>> {
     return this.dataServices.list<IssueWire>(
       'issues',
       call,
@@ -27,11 +27,11 @@ export class IssuesService {
     );
   }
 
-  getIssue(call: ResourceCall, issueId: string, fields?: string): Promise<IssueWire> {
+  getIssue(call: UpstreamCall, issueId: string, fields?: string): Promise<IssueWire> {
     return this.dataServices.get<IssueWire>('issues', call, issueId, fields);
   }
 
-  updateIssue(call: ResourceCall, issueId: string, update: UpdateIssueDto): Promise<IssueWire> {
+  updateIssue(call: UpstreamCall, issueId: string, update: UpdateIssueDto): Promise<IssueWire> {
     const patch: IssuePatchWire = {
       snoozedFor: update.snoozedFor,
       generation: update.generation,

@@ -20,11 +20,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
@@ -55,12 +53,10 @@ export class SecretsController {
   })
   @ApiOkResponse({ type: SecretListResponseDto })
   listSecrets(
-    @Param() params: RegionParamsDto,
     @Query() query: ListSecretsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SecretListResponseDto> {
-    return this.secrets.listSecrets({ caller, region: params.region, requestId }, query);
+    return this.secrets.listSecrets(call, query);
   }
 
   @Post()
@@ -74,16 +70,11 @@ export class SecretsController {
   @ApiCreatedResponse({ type: SecretResponseDto })
   @ApiErrorResponses({ 409: 'A secret with this name exists (CONFLICT)' })
   async createSecret(
-    @Param() params: RegionParamsDto,
     @Body() body: CreateSecretDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SecretResponseDto> {
-    const created = await this.secrets.createSecret(
-      { caller, region: params.region, requestId },
-      body,
-    );
+    const created = await this.secrets.createSecret(call, body);
     void reply.header('location', created.location);
     return created.secret;
   }
@@ -93,10 +84,9 @@ export class SecretsController {
   @ApiOkResponse({ type: SecretResponseDto })
   getSecret(
     @Param() params: SecretParamsDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SecretResponseDto> {
-    return this.secrets.getSecret({ caller, region: params.region, requestId }, params.secretId);
+    return this.secrets.getSecret(call, params.secretId);
   }
 
   @Patch(':secretId')
@@ -112,14 +102,9 @@ export class SecretsController {
   updateSecret(
     @Param() params: SecretParamsDto,
     @Body() body: UpdateSecretDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SecretResponseDto> {
-    return this.secrets.updateSecret(
-      { caller, region: params.region, requestId },
-      params.secretId,
-      body,
-    );
+    return this.secrets.updateSecret(call, params.secretId, body);
   }
 
   @Delete(':secretId')
@@ -134,13 +119,8 @@ export class SecretsController {
   async deleteSecret(
     @Param() params: SecretParamsDto,
     @Query() query: DeleteSecretQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<void> {
-    await this.secrets.deleteSecret(
-      { caller, region: params.region, requestId },
-      params.secretId,
-      query.safe,
-    );
+    await this.secrets.deleteSecret(call, params.secretId, query.safe);
   }
 }

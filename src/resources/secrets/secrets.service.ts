@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { invalidRequest } from 'src/resources/data-services/invalid-request.util';
 import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SecretWire } from 'src/upstream/wire/secret.wire';
 import { CreateSecretDto } from './dto/create-secret.dto';
@@ -28,7 +28,7 @@ export interface CreatedSecret {
 export class SecretsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
-  async listSecrets(call: ResourceCall, query: ListSecretsQueryDto): Promise<ListWire<SecretWire>> {
+  async listSecrets(call: UpstreamCall, query: ListSecretsQueryDto): Promise<ListWire<SecretWire>> {
     const list = await this.dataServices.list<SecretWire>(
       'secrets',
       call,
@@ -38,23 +38,23 @@ export class SecretsService {
     return { ...list, items: list.items.map(toSecretResponse) };
   }
 
-  async getSecret(call: ResourceCall, secretId: string): Promise<SecretWire> {
+  async getSecret(call: UpstreamCall, secretId: string): Promise<SecretWire> {
     return toSecretResponse(await this.dataServices.get<SecretWire>('secrets', call, secretId));
   }
 
-  async createSecret(call: ResourceCall, body: CreateSecretDto): Promise<CreatedSecret> {
+  async createSecret(call: UpstreamCall, body: CreateSecretDto): Promise<CreatedSecret> {
     const response = await this.dataServices.request<SecretWire>('secrets', call, {
       method: 'POST',
       body: toSecretCreateWire(body),
       contentType: 'application/json',
     });
     const secret = toSecretResponse(response.data);
-    const location = `/v1/regions/${response.region.name}/secrets/${encodeURIComponent(secret.id)}`;
+    const location = `/v1/regions/${call.region.name}/secrets/${encodeURIComponent(secret.id)}`;
     return { secret, location };
   }
 
   async updateSecret(
-    call: ResourceCall,
+    call: UpstreamCall,
     secretId: string,
     body: UpdateSecretDto,
   ): Promise<SecretWire> {
@@ -67,7 +67,7 @@ export class SecretsService {
     );
   }
 
-  async deleteSecret(call: ResourceCall, secretId: string, safe?: boolean): Promise<void> {
+  async deleteSecret(call: UpstreamCall, secretId: string, safe?: boolean): Promise<void> {
     await this.dataServices.request<unknown>('secrets', call, {
       method: 'DELETE',
       subPath: encodeURIComponent(secretId),

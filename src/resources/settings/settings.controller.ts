@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { ListSettingsQueryDto } from './dto/list-settings-query.dto';
@@ -30,12 +28,10 @@ export class SettingsController {
   })
   @ApiOkResponse({ type: SettingListResponseDto })
   listSettings(
-    @Param() params: RegionParamsDto,
     @Query() query: ListSettingsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SettingListResponseDto> {
-    return this.settings.listSettings({ caller, region: params.region, requestId }, query);
+    return this.settings.listSettings(call, query);
   }
 
   @Get(':settingId')
@@ -43,10 +39,9 @@ export class SettingsController {
   @ApiOkResponse({ type: SettingResponseDto })
   getSetting(
     @Param() params: SettingParamsDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SettingResponseDto> {
-    return this.settings.getSetting({ caller, region: params.region, requestId }, params.settingId);
+    return this.settings.getSetting(call, params.settingId);
   }
 
   @Patch(':settingId')
@@ -63,13 +58,8 @@ export class SettingsController {
   updateSetting(
     @Param() params: SettingParamsDto,
     @Body() body: UpdateSettingDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SettingResponseDto> {
-    return this.settings.updateSetting(
-      { caller, region: params.region, requestId },
-      params.settingId,
-      body,
-    );
+    return this.settings.updateSetting(call, params.settingId, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SettingPatchWire, SettingWire } from 'src/upstream/wire/setting.wire';
 import { ListSettingsQueryDto } from './dto/list-settings-query.dto';
@@ -15,7 +15,7 @@ const SETTING_FILTERS: FriendlyFilterTable<ListSettingsQueryDto> = {
 export class SettingsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
-  listSettings(call: ResourceCall, query: ListSettingsQueryDto): Promise<ListWire<SettingWire>> {
+  listSettings(call: UpstreamCall, query: ListSettingsQueryDto): Promise<ListWire<SettingWire>> {
     return this.dataServices.list<SettingWire>(
       'settings',
       call,
@@ -24,12 +24,12 @@ export class SettingsService {
     );
   }
 
-  getSetting(call: ResourceCall, settingId: string): Promise<SettingWire> {
+  getSetting(call: UpstreamCall, settingId: string): Promise<SettingWire> {
     return this.dataServices.get<SettingWire>('settings', call, settingId);
   }
 
   updateSetting(
-    call: ResourceCall,
+    call: UpstreamCall,
     settingId: string,
     update: UpdateSettingDto,
   ): Promise<SettingWire> {

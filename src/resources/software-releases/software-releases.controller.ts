@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RequireScope } from 'src/common/access/require-scope.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { DownloadLinkResponseDto } from './dto/download-link-response.dto';
 import { DownloadSoftwareReleaseDto } from './dto/download-software-release.dto';
@@ -35,12 +33,10 @@ export class SoftwareReleasesController {
   })
   @ApiOkResponse({ type: SoftwareReleaseListResponseDto })
   listSoftwareReleases(
-    @Param() params: RegionParamsDto,
     @Query() query: ListSoftwareReleasesQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SoftwareReleaseListResponseDto> {
-    return this.releases.listSoftwareReleases({ caller, region: params.region, requestId }, query);
+    return this.releases.listSoftwareReleases(call, query);
   }
 
   @Get(':releaseId')
@@ -49,14 +45,9 @@ export class SoftwareReleasesController {
   getSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Query() query: GetSoftwareReleaseQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<SoftwareReleaseResponseDto> {
-    return this.releases.getSoftwareRelease(
-      { caller, region: params.region, requestId },
-      params.releaseId,
-      query.fields,
-    );
+    return this.releases.getSoftwareRelease(call, params.releaseId, query.fields);
   }
 
   @Post(':releaseId/download')
@@ -79,16 +70,11 @@ export class SoftwareReleasesController {
   async downloadSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Body() body: DownloadSoftwareReleaseDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
     // The status depends on GreenLake's answer (303, or 200 with a body), so the reply is ours
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const result = await this.releases.downloadSoftwareRelease(
-      { caller, region: params.region, requestId },
-      params.releaseId,
-      body.file,
-    );
+    const result = await this.releases.downloadSoftwareRelease(call, params.releaseId, body.file);
     if ('redirect' in result) {
       const link: DownloadLinkResponseDto = { location: result.redirect };
       await reply.code(303).header('location', result.redirect).send(link);

@@ -3,7 +3,7 @@ import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type {
   SoftwareReleaseDownloadWire,
@@ -27,7 +27,7 @@ export class SoftwareReleasesService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listSoftwareReleases(
-    call: ResourceCall,
+    call: UpstreamCall,
     query: ListSoftwareReleasesQueryDto,
   ): Promise<ListWire<SoftwareReleaseWire>> {
     return this.dataServices.list<SoftwareReleaseWire>(
@@ -39,7 +39,7 @@ export class SoftwareReleasesService {
   }
 
   getSoftwareRelease(
-    call: ResourceCall,
+    call: UpstreamCall,
     releaseId: string,
     fields?: string,
   ): Promise<SoftwareReleaseWire> {
@@ -48,7 +48,7 @@ export class SoftwareReleasesService {
 
   /** The upstream client never follows redirects, so GreenLake's 303 arrives here as it is. */
   async downloadSoftwareRelease(
-    call: ResourceCall,
+    call: UpstreamCall,
     releaseId: string,
     file: ReleaseFile,
   ): Promise<DownloadResult> {
@@ -70,7 +70,7 @@ export class SoftwareReleasesService {
     if (typeof location !== 'string' || location === '') {
       throw new GatewayError(
         GatewayErrorCode.UPSTREAM_ERROR,
-        `GreenLake (${response.region.name}) answered ${response.status} to a release download without a Location`,
+        `GreenLake (${call.region.name}) answered ${response.status} to a release download without a Location`,
       );
     }
     return { redirect: location };

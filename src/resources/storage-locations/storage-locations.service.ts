@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { friendlyFilters, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { StorageLocationWire } from 'src/upstream/wire/storage-location.wire';
 import { ListStorageLocationsQueryDto } from './dto/list-storage-locations-query.dto';
@@ -15,7 +15,7 @@ export class StorageLocationsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listStorageLocations(
-    call: ResourceCall,
+    call: UpstreamCall,
     query: ListStorageLocationsQueryDto,
   ): Promise<ListWire<StorageLocationWire>> {
     return this.dataServices.list<StorageLocationWire>(

@@ -1,10 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { ListTagsQueryDto } from './dto/list-tags-query.dto';
 import { TagListResponseDto } from './dto/tag-list-response.dto';
@@ -29,11 +27,9 @@ export class TagsController {
   })
   @ApiOkResponse({ type: TagListResponseDto })
   listTags(
-    @Param() params: RegionParamsDto,
     @Query() query: ListTagsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<TagListResponseDto> {
-    return this.tags.listTags({ caller, region: params.region, requestId }, query);
+    return this.tags.listTags(call, query);
   }
 }

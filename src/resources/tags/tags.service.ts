@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
-import type { ResourceCall } from 'src/resources/data-services/resource-call.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { TagWire } from 'src/upstream/wire/tag.wire';
 import { ListTagsQueryDto } from './dto/list-tags-query.dto';
@@ -15,7 +15,7 @@ const TAG_FILTERS: FriendlyFilterTable<ListTagsQueryDto> = {
 export class TagsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
-  listTags(call: ResourceCall, query: ListTagsQueryDto): Promise<ListWire<TagWire>> {
+  listTags(call: UpstreamCall, query: ListTagsQueryDto): Promise<ListWire<TagWire>> {
     return this.dataServices.list<TagWire>(
       'tags',
       call,

@@ -83,9 +83,9 @@ export class TaskEventsService implements BeforeApplicationShutdown {
       } catch (error) {
         if (!signal.aborted) {
           // Past the first byte the status is sent: the error travels as an event instead
-          const { body } = toErrorReply(error, target.requestId);
+          const { body } = toErrorReply(error, target.call.requestId);
           this.logger.warn(
-            `Task events for ${target.taskId} in ${target.region} stopped: ${body.code} (request ${target.requestId})`,
+            `Task events for ${target.taskId} in ${target.call.region.name} stopped: ${body.code} (request ${target.call.requestId})`,
           );
           writeEvent(stream, 'error', body);
         }

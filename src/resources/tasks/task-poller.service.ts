@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller } from 'src/common/access/caller.type';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { UpstreamClient } from 'src/upstream/upstream.client';
 import type { AsyncOperationWire } from 'src/upstream/wire/async-operation.wire';
 
 export interface TaskTarget {
-  caller: Caller;
-  region: string;
+  call: UpstreamCall;
   taskId: string;
-  requestId: string;
 }
 
 const ASYNC_OPERATIONS = '/data-services/v1beta1/async-operations';
@@ -28,12 +26,9 @@ export class TaskPoller {
   ) {}
 
   async fetchTask(target: TaskTarget): Promise<AsyncOperationWire> {
-    const response = await this.upstream.request<AsyncOperationWire>({
-      region: target.region,
+    const response = await this.upstream.request<AsyncOperationWire>(target.call, {
       method: 'GET',
       path: `${ASYNC_OPERATIONS}/${encodeURIComponent(target.taskId)}`,
-      caller: target.caller,
-      requestId: target.requestId,
     });
     return response.data;
   }

@@ -9,10 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { TaskParamsDto } from './dto/task-params.dto';
 import { TaskProgressEventDto } from './dto/task-progress-event.dto';
 import { TaskResponseDto } from './dto/task-response.dto';
@@ -50,15 +49,14 @@ export class TaskProgressController {
   async waitForTask(
     @Param() params: TaskParamsDto,
     @Query() query: WaitForTaskQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TaskResponseDto> {
     const gone = new AbortController();
     // The client hung up: stop polling for it
     reply.raw.once('close', () => gone.abort());
     const result = await this.waits.waitForTask(
-      { caller, region: params.region, taskId: params.taskId, requestId },
+      { call, taskId: params.taskId },
       query.timeoutSeconds ?? DEFAULT_WAIT_SECONDS,
       gone.signal,
     );
@@ -86,13 +84,9 @@ export class TaskProgressController {
   })
   streamTaskEvents(
     @Param() params: TaskParamsDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.events.streamTaskEvents(
-      { caller, region: params.region, taskId: params.taskId, requestId },
-      reply,
-    );
+    return this.events.streamTaskEvents({ call, taskId: params.taskId }, reply);
   }
 }

@@ -1,10 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Caller } from 'src/common/access/caller.type';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { CurrentCaller } from 'src/common/access/current-caller.decorator';
-import { RequestId } from 'src/common/decorators/request-id.decorator';
-import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { ResolvedCall } from 'src/regions/resolved-call.decorator';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { GetTaskQueryDto } from './dto/get-task-query.dto';
 import { ListTasksQueryDto } from './dto/list-tasks-query.dto';
@@ -30,12 +28,10 @@ export class TasksController {
   })
   @ApiOkResponse({ type: TaskListResponseDto })
   listTasks(
-    @Param() params: RegionParamsDto,
     @Query() query: ListTasksQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<TaskListResponseDto> {
-    return this.tasks.listTasks(caller, params.region, query, requestId);
+    return this.tasks.listTasks(call, query);
   }
 
   @Get(':taskId')
@@ -44,9 +40,8 @@ export class TasksController {
   getTask(
     @Param() params: TaskParamsDto,
     @Query() query: GetTaskQueryDto,
-    @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
+    @ResolvedCall() call: UpstreamCall,
   ): Promise<TaskResponseDto> {
-    return this.tasks.getTask(caller, params.region, params.taskId, requestId, query.fields);
+    return this.tasks.getTask(call, params.taskId, query.fields);
   }
 }

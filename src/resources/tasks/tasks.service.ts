@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Caller } from 'src/common/access/caller.type';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import {
   eq,
@@ -30,32 +30,16 @@ const TASK_FILTERS: FriendlyFilterTable<ListTasksQueryDto> = {
 export class TasksService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
-  listTasks(
-    caller: Caller,
-    region: string,
-    query: ListTasksQueryDto,
-    requestId: string,
-  ): Promise<ListWire<AsyncOperationWire>> {
+  listTasks(call: UpstreamCall, query: ListTasksQueryDto): Promise<ListWire<AsyncOperationWire>> {
     return this.dataServices.list<AsyncOperationWire>(
       'tasks',
-      { caller, region, requestId },
+      call,
       query,
       friendlyFilters(query, TASK_FILTERS),
     );
   }
 
-  getTask(
-    caller: Caller,
-    region: string,
-    taskId: string,
-    requestId: string,
-    fields?: string,
-  ): Promise<AsyncOperationWire> {
-    return this.dataServices.get<AsyncOperationWire>(
-      'tasks',
-      { caller, region, requestId },
-      taskId,
-      fields,
-    );
+  getTask(call: UpstreamCall, taskId: string, fields?: string): Promise<AsyncOperationWire> {
+    return this.dataServices.get<AsyncOperationWire>('tasks', call, taskId, fields);
   }
 }

@@ -1,4 +1,4 @@
-import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './upstream-headers.util';
+import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './pass-through-headers.util';
 
 describe(pickSafeResponseHeaders.name, () => {
   it('keeps the allow-listed headers, lower-cased, and drops the rest', () => {

@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ProfileRegistry } from 'src/credentials/profile-registry.service';
+import { RegionRegistry } from './region-registry.service';
+
+/**
+ * Global guard, after authentication: on every route with a `:region` parameter it resolves the
+ * region and the caller's credential profile once, so that an unknown region (404) or a profile
+ * the caller may not use there (403) is refused before pipes, handlers or GreenLake are involved.
+ */
+@Injectable()
+export class UpstreamCallGuard implements CanActivate {
+  constructor(
+    private readonly regions: RegionRegistry,
+    private readonly profiles: ProfileRegistry,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const name = (request.params as Record<string, unknown> | undefined)?.region;
+    if (typeof name !== 'string' || !request.caller) {
+      return true;
+    }
+    const region = this.regions.resolve(name);
+    request.upstreamCall = {
+      caller: request.caller,
+      region,
+      profile: this.profiles.profileFor(region.name, request.caller),
+      requestId: request.id,
+    };
+    return true;
+  }
+}
