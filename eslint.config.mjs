@@ -24,7 +24,50 @@ export default tseslint.config(
       eqeqeq: 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*'], message: 'Use an absolute src/... import across folders.' }] },
+        {
+          patterns: [
+            { group: ['../*'], message: 'Use an absolute src/... import across folders.' },
+            {
+              regex: '^src/simulator/.',
+              caseSensitive: true,
+              message: 'Outside the simulator, import it only through its index: src/simulator.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The simulator's boundary: it imports nothing from the gateway but `import type` from
+    // src/upstream/wire, so a gateway bug cannot leak into it. The base rule gives way here to the
+    // typescript-eslint one (which knows `import type`), so the `../*` restriction is repeated.
+    files: ['src/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // `../*` as everywhere else, and also `./..`, `src/simulator/../…`
+              regex: '(^|/)\\.\\.(/|$)',
+              message:
+                'Use an absolute src/... import across folders; never `..` in the simulator.',
+            },
+            {
+              regex: '^(src$|src/(?!simulator(/|$)|upstream/wire/)|test(/|$)|scripts(/|$))',
+              caseSensitive: true,
+              message:
+                'The simulator imports nothing from the gateway (only `import type` from src/upstream/wire).',
+            },
+            {
+              regex: '^src/upstream/wire/(?!.*\\.\\.)',
+              caseSensitive: true,
+              allowTypeImports: true,
+              message: 'The simulator may use src/upstream/wire only through `import type`.',
+            },
+          ],
+        },
       ],
     },
   },

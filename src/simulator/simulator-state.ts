@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { ControlRules } from './control-rules';
-import { RateLimiter } from './rate-limiter';
-import { RequestLog } from './request-log';
+import { ControlRules } from './faults/control-rules';
+import { RateLimiter } from './faults/rate-limiter';
+import { RequestLog } from './faults/request-log';
 import type { SimulatedClient, SimulatorOptions } from './simulator-api.type';
-import { TokenRegistry } from './token-registry';
-import { WorkspaceStore } from './workspace-data';
+import { TokenRegistry } from './http/token-registry';
+import { WorkspaceStore } from './seed/workspace-data';
 
 export const DEFAULT_REGIONS = [
   'us-west',

@@ -1,11 +1,11 @@
-import { type SimulatorUrls, buildAdminListener } from './admin-listener';
-import { createControls } from './controls';
-import { buildGlobalListener } from './global-listener';
-import { ManagedListener } from './managed-listener';
-import { buildRegionListener } from './region-listener';
+import { type SimulatorUrls, buildAdminListener } from './listeners/admin-listener';
+import { createControls } from './faults/controls';
+import { buildGlobalListener } from './listeners/global-listener';
+import { ManagedListener } from './listeners/managed-listener';
+import { buildRegionListener } from './listeners/region-listener';
 import type { RunningSimulator, SimulatorOptions } from './simulator-api.type';
 import { SimulatorState, resolveOptions } from './simulator-state';
-import { LEGACY_TOKEN_PATH } from './token-endpoint';
+import { LEGACY_TOKEN_PATH } from './routes/token-endpoint';
 
 /**
  * Starts the GreenLake simulator: a global listener (both token endpoints, downloads), one listener

@@ -1,0 +1,137 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bodyForLog } from 'src/simulator/http/request-body.util';
+import { contextOf, createContext } from 'src/simulator/http/request-context';
+import type { RequestFacts } from 'src/simulator/http/request-match.util';
+import type { SimulatedRequest } from 'src/simulator/simulator-api.type';
+import type { SimulatorState } from 'src/simulator/simulator-state';
+import {
+  type ErrorKind,
+  SimulatedError,
+  kindForStatus,
+} from 'src/simulator/faults/simulated-error';
+
+/** How a listener answers an error: GreenLake's envelope on data paths, OAuth errors on token paths. */
+export type ErrorResponder = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  kind?: ErrorKind,
+) => FastifyReply;
+
+/** Context, latency and the request log, common to the token and region listeners. */
+export function installRequestHooks(
+  app: FastifyInstance,
+  state: SimulatorState,
+  classify: (request: FastifyRequest) => RequestFacts,
+): void {
+  app.addHook('onRequest', async (request) => {
+    const facts = classify(request);
+    createContext(request, facts);
+    const latencyMs = state.rules.latencyFor(facts);
+    if (latencyMs > 0) {
+      await delay(latencyMs);
+    }
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    logRequest(state, request, reply.statusCode);
+  });
+}
+
+/**
+ * Applies resetNext and failNext to this request. Returns true when the request was answered (or its
+ * socket destroyed) and the handler must not run.
+ */
+export function applyFaults(
+  state: SimulatorState,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  respond: ErrorResponder,
+): boolean {
+  const { facts } = contextOf(request);
+  if (state.rules.takeReset(facts)) {
+    reply.hijack();
+    request.raw.socket.destroy();
+    logRequest(state, request, 0);
+    return true;
+  }
+  const failure = state.rules.takeFailure(facts);
+  if (failure) {
+    if (failure.retryAfterSeconds !== undefined) {
+      void reply.header('retry-after', String(failure.retryAfterSeconds));
+    }
+    respond(
+      request,
+      reply,
+      failure.status,
+      `Simulated failure (HTTP ${failure.status})`,
+      kindForStatus(failure.status),
+    );
+    return true;
+  }
+  return false;
+}
+
+/** Turns thrown errors (ours and Fastify's, e.g. 413 or 415) into the listener's error body; never a crash. */
+export function installErrorHandler(app: FastifyInstance, respond: ErrorResponder): void {
+  app.setErrorHandler((error: FastifyError | SimulatedError, request, reply) => {
+    if (error instanceof SimulatedError) {
+      return respond(request, reply, error.status, error.message, error.kind);
+    }
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500;
+    const message = status === 500 ? 'An internal error occurred.' : error.message;
+    return respond(request, reply, status, message, kindForStatus(status));
+  });
+}
+
+function logRequest(state: SimulatorState, request: FastifyRequest, status: number): void {
+  const context = contextOf(request);
+  if (context.logged) {
+    return;
+  }
+  context.logged = true;
+  const { facts } = context;
+  const contentType = request.headers['content-type'];
+  const body = facts.target === 'data' ? bodyForLog(request) : undefined;
+  const clientId = context.clientId ?? context.token?.clientId;
+  const entry: SimulatedRequest = {
+    at: context.at,
+    target: facts.target,
+    ...(facts.region === undefined ? {} : { region: facts.region }),
+    method: facts.method,
+    path: facts.path,
+    query: redactSecrets(context.query),
+    ...(contentType ? { contentType } : {}),
+    ...(body === undefined ? {} : { body }),
+    ...(clientId === undefined ? {} : { clientId }),
+    ...(context.authStyle ? { authStyle: context.authStyle } : {}),
+    ...(context.tokenFingerprint === undefined
+      ? {}
+      : { tokenFingerprint: context.tokenFingerprint }),
+    status,
+  };
+  state.log.add(entry);
+  if (!state.options.quiet) {
+    const where = facts.region ? `[${facts.region}]` : '[global]';
+    console.log(
+      `${entry.at} ${where} ${facts.method} ${request.url} -> ${status === 0 ? 'reset' : status}`,
+    );
+  }
+}
+
+/** A client secret never reaches the log, even when a caller misplaces it in the query string. */
+function redactSecrets(
+  query: Readonly<Record<string, string | string[]>>,
+): Record<string, string | string[]> {
+  const copy = { ...query };
+  if (copy.client_secret !== undefined) {
+    copy.client_secret = '[redacted]';
+  }
+  return copy;
+}
+
+function delay(ms: number): Promise<void> {
+  // unref: a pending delay never keeps a stopped simulator's process alive
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
