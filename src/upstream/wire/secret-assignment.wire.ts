@@ -1,15 +1,9 @@
+import type { CommonResourceWire } from './common.wire';
 import type { SecretGroupWire } from './secret.wire';
 
 /** `AssignmentResourceDef`: a secret assigned to an appliance. */
-export interface SecretAssignmentWire {
-  id: string;
-  type: string;
+export interface SecretAssignmentWire extends CommonResourceWire {
   name: string;
-  customerId: string;
-  resourceUri: string;
-  generation: number;
-  createdAt: string;
-  updatedAt: string;
   service: string;
   appliance: { id: string };
   secret: { id: string; name: string; resourceUri: string; type: string };

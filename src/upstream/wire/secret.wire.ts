@@ -1,3 +1,5 @@
+import type { CommonResourceWire } from './common.wire';
+
 export type SecretSubclassifierNameWire =
   | 'AZURE_SPCLIENT'
   | 'BASIC_AUTH'
@@ -18,15 +20,8 @@ export interface SecretGroupWire {
 }
 
 /** `SecretResourceDef`. The sensitive values are never returned. */
-export interface SecretWire {
-  id: string;
-  type: string;
+export interface SecretWire extends CommonResourceWire {
   name: string;
-  customerId: string;
-  resourceUri: string;
-  generation: number;
-  createdAt: string;
-  updatedAt: string;
   service: string;
   /** Always `{ name: 'SECRET' }`. */
   classifier: { name: string };
