@@ -1,4 +1,5 @@
 import { GatewayConfig } from 'src/config/gateway-config.type';
+import { describeRedisTopology } from 'src/config/redis.parser';
 import { APP_VERSION } from 'src/common/app-version';
 import type { RunningSimulator } from 'src/simulator';
 
@@ -20,7 +21,7 @@ export function bannerLines(
       : 'mode: real (GreenLake credentials configured)',
     `regions: ${regions}; default ${config.upstream.defaultRegion}`,
     `credential profiles: ${config.credentials.profiles.map((profile) => `${profile.name} (${profile.regions.length} regions)`).join(', ')}`,
-    `state store: ${config.redis.url ? `redis ${redactUrl(config.redis.url)}` : 'memory (set REDIS_URL to share state across replicas)'}`,
+    `state store: ${config.redis.topology ? describeRedisTopology(config.redis.topology) : 'memory (set REDIS_URL to share state across replicas)'}`,
     `caller auth: ${authLine(config)}`,
     `rate limit: ${rateLimitLine(config)}`,
     `docs: ${url}/docs (OpenAPI document at ${url}/docs-json)`,
@@ -47,10 +48,5 @@ function rateLimitLine({ rateLimit, redis }: GatewayConfig): string {
       ? 'none by default'
       : `${rateLimit.perMinute} requests/min per caller`;
   const own = Object.keys(rateLimit.perCaller).length;
-  return `${limit}${own > 0 ? ` (${own} caller(s) with their own)` : ''}, counted in ${redis.url ? 'redis' : 'memory'}`;
-}
-
-function redactUrl(raw: string): string {
-  const url = new URL(raw);
-  return `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname === '/' ? '' : url.pathname}`;
+  return `${limit}${own > 0 ? ` (${own} caller(s) with their own)` : ''}, counted in ${redis.topology ? 'redis' : 'memory'}`;
 }

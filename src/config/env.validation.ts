@@ -14,6 +14,7 @@ import {
 import { readJwtConfig } from './jwt.parser';
 import { isHttpUrl, parseProfilesFile } from './profiles.parser';
 import { readRateLimits } from './rate-limits.parser';
+import { readRedisTopology } from './redis.parser';
 import { DEFAULT_REGIONS, parseRegions } from './regions.parser';
 
 export const DEFAULT_TOKEN_URL = 'https://sso.common.cloud.hpe.com/as/token.oauth2';
@@ -73,7 +74,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
   const rateLimit = readRateLimits(reader);
   const metricsPublic = reader.oneOf('GATEWAY_METRICS_PUBLIC', ['true', 'false'] as const, 'true');
   const tasks = readTaskPolling(reader);
-  const redisUrl = readRedisUrl(reader);
+  const redisTopology = readRedisTopology(reader);
   const encryptionKey = readEncryptionKey(reader);
   const defaultsFile = reader.string('GATEWAY_DEFAULTS_FILE');
   const resourceDefaults = defaultsFile
@@ -111,7 +112,10 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       upstream: { regions, defaultRegion, timeoutMs },
       credentials: { profiles, refreshSkewSeconds, encryptionKey },
       auth,
-      redis: { url: redisUrl },
+      redis: {
+        url: redisTopology?.kind === 'single' ? redisTopology.url : undefined,
+        topology: redisTopology,
+      },
       tasks,
       rateLimit,
       metrics: { public: metricsPublic === 'true' },
@@ -246,22 +250,6 @@ function readTaskPolling(reader: EnvReader): GatewayConfig['tasks'] {
     reader.problem('TASK_POLL_MAX_MS', `must not be below TASK_POLL_MIN_MS (${pollMinMs})`);
   }
   return { pollMinMs, pollMaxMs, eventsKeepAliveMs };
-}
-
-function readRedisUrl(reader: EnvReader): string | undefined {
-  const url = reader.secret('REDIS_URL');
-  if (url === undefined) {
-    return undefined;
-  }
-  try {
-    if (['redis:', 'rediss:'].includes(new URL(url).protocol)) {
-      return url;
-    }
-  } catch {
-    // reported below, without echoing a URL that may hold a password
-  }
-  reader.problem('REDIS_URL', 'expected redis://[user:password@]host:port[/db] or rediss://...');
-  return undefined;
 }
 
 function readEncryptionKey(reader: EnvReader): string | undefined {

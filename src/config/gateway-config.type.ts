@@ -1,3 +1,4 @@
+import type { RedisTopology } from './redis.parser';
 import type { ResourceDefaultsOverride } from 'src/catalog/resource-spec.type';
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type GatewayLogLevel = (typeof LOG_LEVELS)[number];
@@ -93,7 +94,10 @@ export interface GatewayConfig {
     public: boolean;
   };
   redis: {
+    /** REDIS_URL, when shared state lives in one Redis. */
     url?: string;
+    /** Undefined: shared state lives in process memory. */
+    topology?: RedisTopology;
   };
   /** How /wait and /events poll GreenLake tasks (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIVE_MS). */
   tasks: {

@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import request, { Response } from 'supertest';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
-import { startTestRedis, TestRedis } from 'test/utils/redis-server';
+import {
+  SharedTestRedis,
+  startSharedRedis,
+  startTestRedis,
+  TestRedis,
+} from 'test/utils/redis-server';
 import { startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const KEYS = 'team-a:team-a-key-0001:read,batch:batch-key-00002:read';
@@ -103,13 +108,13 @@ describe('Per-caller rate limits', () => {
   });
 
   describe('shared by two replicas on one Redis', () => {
-    let redis: TestRedis;
+    let redis: SharedTestRedis;
     let one: TestGateway;
     let two: TestGateway;
 
     beforeAll(async () => {
-      redis = await startTestRedis();
-      const env = { ...LIMITS, GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '30', REDIS_URL: redis.url };
+      redis = await startSharedRedis();
+      const env = { ...LIMITS, GATEWAY_RATE_LIMIT_WINDOW_SECONDS: '30', ...redis.env };
       one = await startTestGateway({ env });
       two = await startTestGateway({ env });
     });

@@ -3,13 +3,14 @@ import request from 'supertest';
 import { startSimulator, RunningSimulator } from 'src/simulator';
 import { TokenService } from 'src/credentials/token.service';
 import { countBy, fireConcurrently } from 'test/utils/load';
-import { startTestRedis, TestRedis } from 'test/utils/redis-server';
+import { redisKeys } from 'src/redis/redis-keys.util';
+import { SharedTestRedis, startSharedRedis, startTestRedis } from 'test/utils/redis-server';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const TASKS = '/v1/regions/us-west/tasks?limit=1';
 
 describe('Tokens shared by replicas through a real Redis', () => {
-  let redis: TestRedis;
+  let redis: SharedTestRedis;
   let client: Redis;
   let simulator: RunningSimulator;
   const gateways: TestGateway[] = [];
@@ -18,15 +19,15 @@ describe('Tokens shared by replicas through a real Redis', () => {
   const startReplica = async (env: Record<string, string> = {}) => {
     const gw = await startTestGateway({
       sharedSimulator: simulator,
-      env: { REDIS_URL: redis.url, GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...env },
+      env: { ...redis.env, GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...env },
     });
     gateways.push(gw);
     return gw;
   };
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    client = new Redis(redis.url);
+    redis = await startSharedRedis();
+    client = redis.client();
     simulator = await startSimulator({ quiet: true });
   });
   afterAll(async () => {
@@ -36,7 +37,7 @@ describe('Tokens shared by replicas through a real Redis', () => {
   });
   beforeEach(async () => {
     simulator.controls.reset();
-    await client.del('gw:token:default', 'gw:lock:token:default');
+    await client.del(redisKeys.token('default'), redisKeys.tokenLock('default'));
   });
   afterEach(async () => {
     await Promise.all(gateways.splice(0).map((gw) => gw.close()));
@@ -68,11 +69,11 @@ describe('Tokens shared by replicas through a real Redis', () => {
     const first = await startReplica();
     const issued = await request(first.url).get('/v1/token').set(DEV_KEY).expect(200);
     const token: string = issued.body.access_token;
-    const stored = await client.get('gw:token:default');
+    const stored = await client.get(redisKeys.token('default'));
     expect(stored).toBeTruthy();
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.split('.')[1]); // not even the JWT's payload
-    const ttl = await client.pttl('gw:token:default');
+    const ttl = await client.pttl(redisKeys.token('default'));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(issued.body.expires_in * 1000 + 1000);
 

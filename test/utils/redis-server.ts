@@ -1,5 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import Redis from 'ioredis';
 import { createServer, Socket } from 'node:net';
+import { startTestCluster, startTestSentinel } from './redis-topologies';
 
 export interface TestRedis {
   /** e.g. redis://127.0.0.1:41234 */
@@ -99,4 +101,38 @@ function pings(port: number): Promise<boolean> {
       done(data.toString().startsWith('+PONG'));
     });
   });
+}
+
+/** The Redis a shared-state suite runs against, and what a gateway needs to use it. */
+export interface SharedTestRedis {
+  kind: 'single' | 'cluster' | 'sentinel';
+  /** REDIS_URL, or REDIS_CLUSTER_NODES, or REDIS_SENTINELS + REDIS_SENTINEL_NAME. */
+  env: Record<string, string>;
+  /** A client of it for the test's own reads (a Cluster client is typed as Redis, as in the gateway). */
+  client(): Redis;
+  stop(): Promise<void>;
+}
+
+/**
+ * For suites whose point is state shared by replicas: one private redis-server by default, or,
+ * with GW_TEST_REDIS=cluster or sentinel (as .ci/run sets it), a real Cluster or Sentinel group.
+ */
+export async function startSharedRedis(): Promise<SharedTestRedis> {
+  const wanted = process.env.GW_TEST_REDIS ?? 'single';
+  if (wanted === 'cluster' || wanted === 'sentinel') {
+    const topology = wanted === 'cluster' ? await startTestCluster() : await startTestSentinel();
+    return {
+      kind: topology.kind,
+      env: topology.env,
+      client: () => topology.client() as Redis,
+      stop: () => topology.stop(),
+    };
+  }
+  const redis = await startTestRedis();
+  return {
+    kind: 'single',
+    env: { REDIS_URL: redis.url },
+    client: () => new Redis(redis.url),
+    stop: () => redis.stop(),
+  };
 }
