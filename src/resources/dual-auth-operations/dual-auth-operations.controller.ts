@@ -5,7 +5,6 @@ import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decor
 import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
-import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { DualAuthOperationListResponseDto } from './dto/dual-auth-operation-list-response.dto';
@@ -50,6 +49,7 @@ export class DualAuthOperationsController {
     summary: 'Get one dual-auth operation',
   })
   @ApiOkResponse({ type: DualAuthOperationResponseDto })
+  @ApiGatewayErrors({ 400: 'operationId must be a UUID' })
   getDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
     @CurrentCaller() caller: Caller,
@@ -73,7 +73,10 @@ export class DualAuthOperationsController {
   @ApiConsumes('application/json', MERGE_PATCH)
   @ApiBody({ type: UpdateDualAuthOperationDto })
   @ApiOkResponse({ type: DualAuthOperationResponseDto })
-  @ApiErrorResponses({ 412: 'The operation is no longer PENDING (PRECONDITION_FAILED)' })
+  @ApiGatewayErrors({
+    400: 'state must be APPROVED or CANCELLED',
+    412: 'The operation is no longer PENDING',
+  })
   updateDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
     @Body() body: UpdateDualAuthOperationDto,

@@ -2,11 +2,17 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Caller } from 'src/common/access/caller.type';
-import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import {
+  ApiGatewayErrors,
+  greenLakeErrorExample,
+  type RouteErrorDocs,
+  validationErrorExample,
+} from 'src/common/decorators/api-gateway-errors.decorator';
 import { CurrentCaller } from 'src/common/access/current-caller.decorator';
 import { RequestId } from 'src/common/decorators/request-id.decorator';
 import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { RegionParamsDto } from 'src/common/dto/region-params.dto';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { DownloadLinkResponseDto } from './dto/download-link-response.dto';
 import { DownloadSoftwareReleaseDto } from './dto/download-software-release.dto';
@@ -16,6 +22,22 @@ import { SoftwareReleaseListResponseDto } from './dto/software-release-list-resp
 import { SoftwareReleaseParamsDto } from './dto/software-release-params.dto';
 import { SoftwareReleaseResponseDto } from './dto/software-release-response.dto';
 import { SoftwareReleasesService } from './software-releases.service';
+
+const RELEASE_DENIED = 'HPE_GL_DATA_SERVICES_RELEASE_DENIED';
+
+/** A file that is neither SOFTWARE nor SIGNATURE, or a release GreenLake denies (its 403). */
+const DOWNLOAD_ERRORS: RouteErrorDocs = {
+  400: {
+    examples: [
+      validationErrorExample('file must be one of SOFTWARE, SIGNATURE'),
+      greenLakeErrorExample(
+        GatewayErrorCode.UPSTREAM_REJECTED,
+        `GreenLake does not allow downloading this release (${RELEASE_DENIED})`,
+        { status: 403, errorCode: RELEASE_DENIED },
+      ),
+    ],
+  },
+};
 
 @ApiTags('Software releases')
 @ApiSecurity('api-key')
@@ -46,6 +68,7 @@ export class SoftwareReleasesController {
   @Get(':releaseId')
   @ApiResourceOperation({ resource: 'software-releases', summary: 'Get one software release' })
   @ApiOkResponse({ type: SoftwareReleaseResponseDto })
+  @ApiGatewayErrors({ 400: 'releaseId must be a UUID' })
   getSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Query() query: GetSoftwareReleaseQueryDto,
@@ -76,6 +99,7 @@ export class SoftwareReleasesController {
     type: DownloadLinkResponseDto,
     headers: { Location: { description: "The file's URL", schema: { type: 'string' } } },
   })
+  @ApiGatewayErrors(DOWNLOAD_ERRORS)
   async downloadSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Body() body: DownloadSoftwareReleaseDto,
