@@ -21,7 +21,10 @@ export function effectiveDefaults(
 
 export const MAX_ITEMS_LIMIT = 10_000;
 
-/** The Swagger text of a list route: its server-side defaults and paging. */
+/**
+ * The Swagger text of a list route: its server-side defaults and paging. Not the cache TTL, which
+ * nothing applies yet (the response cache will say it).
+ */
 export function describeListDefaults(spec: ResourceSpec, defaults: ResourceDefaults): string {
   const code = (text: string) => `\`${text}\``;
   const lines = ['**Server-side defaults** (operators change them with `GATEWAY_DEFAULTS_FILE`):'];
@@ -38,7 +41,6 @@ export function describeListDefaults(spec: ResourceSpec, defaults: ResourceDefau
   }
   lines.push(
     `- filter (when no filter parameter at all): ${defaults.filter ? code(defaults.filter) : 'none'}`,
-    `- cache TTL: ${defaults.cacheTtlSeconds} s`,
   );
   if (spec.paging) {
     const { defaultLimit, maxLimit } = spec.paging;

@@ -16,16 +16,19 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiResponse,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ApiGatewayErrors,
+  ERROR_EXAMPLES,
+  type RouteErrorDocs,
+} from 'src/common/decorators/api-gateway-errors.decorator';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { Readable } from 'node:stream';
 import { ResolvedCall } from 'src/regions/resolved-call.decorator';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
-import { ErrorResponseDto } from 'src/common/errors/error-response.dto';
 import { AcceptedTaskResponseDto } from 'src/proxy/dto/accepted-task-response.dto';
 import { PASS_THROUGH_BODY } from './pass-through-body.util';
 import { ProxyAnswer, ProxyService } from './proxy.service';
@@ -38,7 +41,8 @@ headers (If-Match, If-None-Match, ...). Your X-API-Key, Authorization and cookie
 
 The answer is streamed back with its status and the safe headers only (content-type, content-length,
 etag, last-modified, location, cache-control, retry-after, deprecation, sunset, link; GreenLake's
-ratelimit-* as x-greenlake-ratelimit-*, so that they never hide your own RateLimit-* at the gateway).
+\`ratelimit-*\` as \`x-greenlake-ratelimit-*\`, so that they never hide your own \`RateLimit-*\`
+at the gateway).
 A \`202\` whose Location names a GreenLake task becomes \`202 {taskId, taskUrl, upstreamLocation}\`
 with \`Location\` set to the gateway's task route (follow it with \`/wait\` or \`/events\`).
 GreenLake errors become the gateway's error shape, never GreenLake's own body.
@@ -48,6 +52,24 @@ double-encoded), empty segments and absolute URLs are refused with 400 VALIDATIO
 
 const WITH_BODY =
   'POST, PUT and PATCH forward their body byte for byte, whatever its content type.';
+
+const DOT_SEGMENTS = 'dot segments ("." and "..") are not allowed';
+
+/** A refused path, or GreenLake's own 400, 409 and 412 relayed in the gateway's error shape. */
+const PASS_THROUGH_ERRORS: RouteErrorDocs = {
+  400: {
+    examples: [
+      {
+        code: GatewayErrorCode.VALIDATION_FAILED,
+        message: `Pass-through path refused: ${DOT_SEGMENTS}`,
+        details: { reason: DOT_SEGMENTS },
+      },
+      ERROR_EXAMPLES.upstreamRejected,
+    ],
+  },
+  409: { description: 'GreenLake reported a conflict (CONFLICT)' },
+  412: { description: 'GreenLake precondition failed (PRECONDITION_FAILED)' },
+};
 
 /** Swagger for one method of the pass-through route. */
 function PassThrough(method: string, summary: string): MethodDecorator {
@@ -65,16 +87,7 @@ function PassThrough(method: string, summary: string): MethodDecorator {
       example: 'virtualization/v1beta1/virtual-machines',
     }),
     ApiOkResponse({ description: "GreenLake's answer (any 1xx-3xx), streamed" }),
-    ApiResponse({
-      status: 409,
-      type: ErrorResponseDto,
-      description: 'GreenLake reported a conflict (CONFLICT)',
-    }),
-    ApiResponse({
-      status: 412,
-      type: ErrorResponseDto,
-      description: 'GreenLake precondition failed (PRECONDITION_FAILED)',
-    }),
+    ApiGatewayErrors(PASS_THROUGH_ERRORS),
     ApiAcceptedResponse({
       type: AcceptedTaskResponseDto,
       description: 'GreenLake accepted the work: follow the task (Location header)',

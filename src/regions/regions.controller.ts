@@ -6,7 +6,8 @@ import { RegionListResponseDto } from './dto/region-response.dto';
 
 @ApiTags('Regions')
 @ApiSecurity('api-key')
-@ApiGatewayErrors()
+// No input to validate, so no 400
+@ApiGatewayErrors(404, 502, 503, 504)
 @Controller('regions')
 export class RegionsController {
   constructor(private readonly regions: RegionRegistry) {}

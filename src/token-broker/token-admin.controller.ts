@@ -8,6 +8,7 @@ import { TokenRefreshResponseDto } from './dto/token-response.dto';
 import type { FastifyRequest } from 'fastify';
 import { auditOf } from './token-audit.util';
 import { TokenBrokerService } from './token-broker.service';
+import { REFRESH_ERRORS } from './token-error-responses';
 
 @ApiTags('Operators')
 @ApiSecurity('api-key')
@@ -25,6 +26,7 @@ export class TokenAdminController {
       'Drops the cached token (here and in Redis) and fetches a new one, e.g. after rotating the client secret.',
   })
   @ApiOkResponse({ type: TokenRefreshResponseDto })
+  @ApiGatewayErrors(REFRESH_ERRORS)
   async refreshToken(
     @Query() query: RefreshTokenQueryDto,
     @Req() request: FastifyRequest,

@@ -8,6 +8,7 @@ import { RequireScope } from 'src/common/access/require-scope.decorator';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenQueryDto } from './dto/token-query.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
+import { TOKEN_ERRORS } from './token-error-responses';
 import { TokenBrokerService } from './token-broker.service';
 import { auditOf } from './token-audit.util';
 
@@ -32,6 +33,7 @@ export class TokenBrokerController {
     type: TokenResponseDto,
     description: 'JSON, or with format=raw the bare token (text/plain), e.g. eyJhbGciOi...',
   })
+  @ApiGatewayErrors(TOKEN_ERRORS)
   getToken(
     @Query() query: TokenQueryDto,
     @CurrentCaller() caller: Caller,
@@ -49,6 +51,7 @@ export class TokenBrokerController {
   })
   @ApiProduces('application/json', 'text/plain')
   @ApiOkResponse({ type: TokenResponseDto })
+  @ApiGatewayErrors(TOKEN_ERRORS)
   issueToken(
     @Query() query: TokenQueryDto,
     @CurrentCaller() caller: Caller,

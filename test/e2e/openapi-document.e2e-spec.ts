@@ -25,6 +25,19 @@ function operationsOf(document: OpenAPIObject): Operation[] {
 const isPublic = ({ operation }: Operation): boolean =>
   Array.isArray(operation.security) && operation.security.length === 0;
 
+interface ErrorContent {
+  schema?: { $ref?: string };
+  examples?: Record<string, { value: { message: string } }>;
+}
+
+/** The messages of an operation's documented 400 examples. */
+function badRequestMessages(operation: OperationObject): string[] {
+  const response = operation.responses['400'] as
+    { content?: Record<string, ErrorContent> } | undefined;
+  const examples = response?.content?.['application/json']?.examples ?? {};
+  return Object.values(examples).map((example) => example.value.message);
+}
+
 describe('The OpenAPI document', () => {
   let document: OpenAPIObject;
   let operations: Operation[];
@@ -111,6 +124,66 @@ describe('The OpenAPI document', () => {
     expect(problems).toEqual([]);
   });
 
+  it('documents every error of an authenticated operation in the error shape, as JSON only', () => {
+    const problems = operations
+      .filter((op) => !isPublic(op))
+      .flatMap(({ label, operation }) =>
+        Object.entries(operation.responses)
+          .filter(([status]) => Number(status) >= 400)
+          .filter(([, response]) => {
+            const content = (response as { content?: Record<string, ErrorContent> }).content ?? {};
+            return (
+              Object.keys(content).join() !== 'application/json' ||
+              content['application/json'].schema?.$ref !== '#/components/schemas/ErrorResponseDto'
+            );
+          })
+          .map(([status]) => `${label}: ${status}`),
+      );
+    expect(problems).toEqual([]);
+  });
+
+  it("gives each operation 400 examples of its own: a list's about its limit, none about a limit it lacks", () => {
+    const problems = operations.flatMap(({ label, operation }) => {
+      const limit = ((operation.parameters ?? []) as ParameterObject[]).find(
+        (param) => param.in === 'query' && param.name === 'limit',
+      );
+      const messages = badRequestMessages(operation);
+      const maximum = (limit?.schema as { maximum?: number } | undefined)?.maximum;
+      if (limit) {
+        const expected = `limit must not be greater than ${maximum}`;
+        return messages.some((message) => message.includes(expected))
+          ? []
+          : [`${label}: no 400 example "${expected}"`];
+      }
+      return messages.filter((message) => /\blimit\b/.test(message)).map((m) => `${label}: ${m}`);
+    });
+    expect(problems).toEqual([]);
+    const token = operations.find(({ label }) => label === 'GET /v1/token');
+    expect(badRequestMessages(token!.operation).join('\n')).toContain('minTtlSeconds');
+  });
+
+  it('writes descriptions whose asterisks are code or bold, never stray italics (ratelimit-*)', () => {
+    const stray = operations.filter(({ operation }) =>
+      (operation.description ?? '')
+        .replace(/`[^`]*`/g, '')
+        .replace(/\*\*/g, '')
+        .includes('*'),
+    );
+    expect(stray.map(({ label }) => label)).toEqual([]);
+    const proxy = operations.find(({ path }) => path.includes('/proxy/'));
+    expect(proxy?.operation.description).toContain('`ratelimit-*` as `x-greenlake-ratelimit-*`');
+  });
+
+  it('promises no cache TTL on list routes (nothing applies it yet)', () => {
+    const lists = operations.filter(({ operation }) =>
+      operation.description?.includes('**Server-side defaults**'),
+    );
+    expect(lists.length).toBe(8);
+    expect(lists.filter(({ operation }) => /cache ttl/i.test(operation.description ?? ''))).toEqual(
+      [],
+    );
+  });
+
   it('keeps health public (no security) and needs no key for it', () => {
     const health = operations.filter(({ path }) => path.startsWith('/health/'));
     expect(health.length).toBeGreaterThanOrEqual(2);
@@ -133,6 +206,34 @@ describe('The OpenAPI document', () => {
         // Simulator mode mentions the development key in the description
         changed: ['info'],
       });
+    });
+
+    it('answers the 400 its examples show: over a list limit, over minTtlSeconds, a bad id', async () => {
+      const calls = operations.flatMap(({ label, path, operation }) => {
+        const limit = ((operation.parameters ?? []) as ParameterObject[]).find(
+          (param) => param.in === 'query' && param.name === 'limit',
+        );
+        const maximum = (limit?.schema as { maximum?: number } | undefined)?.maximum;
+        return maximum === undefined
+          ? []
+          : [{ label, url: `${path.replace('{region}', 'us-west')}?limit=${maximum + 1}` }];
+      });
+      expect(calls.length).toBe(7);
+      calls.push(
+        { label: 'GET /v1/token', url: '/v1/token?minTtlSeconds=86401' },
+        { label: 'GET /v1/regions/{region}/tasks/{taskId}', url: '/v1/regions/us-west/tasks/x' },
+      );
+      const problems: string[] = [];
+      for (const { label, url } of calls) {
+        const answer = await request(gw.url).get(url).set('X-API-Key', 'simulator');
+        const documented = badRequestMessages(
+          operations.find((op) => op.label === label)!.operation,
+        );
+        if (answer.status !== 400 || !documented.includes(answer.body.message)) {
+          problems.push(`${label}: answered ${answer.status} ${answer.body.message}`);
+        }
+      }
+      expect(problems).toEqual([]);
     });
   });
 });

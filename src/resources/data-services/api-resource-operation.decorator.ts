@@ -2,6 +2,18 @@ import { ApiOperation } from '@nestjs/swagger';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import { describeListDefaults } from 'src/catalog/resource-defaults.util';
 import type { ResourceDefaults, ResourceName } from 'src/catalog/resource-spec.type';
+import {
+  documentsStatus,
+  gatewayErrorResponse,
+  greenLakeErrorExample,
+  type RouteErrorDoc,
+  validationErrorExample,
+} from 'src/common/decorators/api-gateway-errors.decorator';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
+import {
+  maxFilterLengthMessage,
+  maxLimitMessage,
+} from 'src/resources/data-services/list-query.decorators';
 
 export interface ResourceOperationDoc {
   resource: ResourceName;
@@ -19,7 +31,10 @@ interface DocumentedList {
 // List routes whose description must show the defaults in force, known only once config is read
 const LIST_OPERATIONS: DocumentedList[] = [];
 
-/** ApiOperation for a resource route; a list route's description shows its defaults. */
+/**
+ * ApiOperation for a resource route; a list route's description shows its defaults, and its 400
+ * examples are about its own limit (or filter) unless the route declares its 400 itself.
+ */
 export function ApiResourceOperation(doc: ResourceOperationDoc): MethodDecorator {
   return (target, key, descriptor) => {
     const apply = (description: string) =>
@@ -27,9 +42,30 @@ export function ApiResourceOperation(doc: ResourceOperationDoc): MethodDecorator
     if (doc.list) {
       LIST_OPERATIONS.push({ doc, apply });
       apply(composeDescription(doc, RESOURCE_CATALOG[doc.resource].defaults));
+      if (!documentsStatus(descriptor.value as object, 400)) {
+        gatewayErrorResponse(400, listBadRequest(doc.resource))(target, key, descriptor);
+      }
     } else {
       apply(doc.description ?? '');
     }
+  };
+}
+
+/** A list's 400: a limit over its GreenLake maximum (a filter too long, unpaged), or a filter GreenLake refuses. */
+function listBadRequest(resource: ResourceName): RouteErrorDoc {
+  return {
+    examples: [
+      validationErrorExample(
+        RESOURCE_CATALOG[resource].paging
+          ? maxLimitMessage(resource)
+          : maxFilterLengthMessage(resource),
+      ),
+      greenLakeErrorExample(
+        GatewayErrorCode.UPSTREAM_REJECTED,
+        "GreenLake rejected the request: Invalid filter \"colour eq 'red'\": 'colour' cannot be filtered on",
+        { status: 400, errorCode: 'HPE_GL_ERROR_BAD_REQUEST' },
+      ),
+    ],
   };
 }
 

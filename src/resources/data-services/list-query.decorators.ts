@@ -30,9 +30,23 @@ const MAX_VALUE_LENGTH = 256;
 const withExample = (description: string, example: string): string =>
   `${description.replace(/\.$/, '')}. Example: \`${example}\``;
 
+/** The 400 of a `limit` over the resource's GreenLake maximum (also its Swagger example). */
+export function maxLimitMessage(resource: ResourceName): string {
+  const { label, paging } = RESOURCE_CATALOG[resource];
+  if (!paging) {
+    throw new Error(`${resource} is not paged`);
+  }
+  return `limit must not be greater than ${paging.maxLimit} (the GreenLake maximum for ${label})`;
+}
+
+/** The 400 of a `filter` longer than the resource allows (also its Swagger example). */
+export function maxFilterLengthMessage(resource: ResourceName): string {
+  return `filter must be at most ${RESOURCE_CATALOG[resource].maxFilterLength} characters`;
+}
+
 /** `limit`: an integer within the resource's GreenLake range; the message names the maximum. */
 export function LimitQuery(resource: ResourceName): PropertyDecorator {
-  const { label, paging } = RESOURCE_CATALOG[resource];
+  const { paging } = RESOURCE_CATALOG[resource];
   if (!paging) {
     throw new Error(`${resource} is not paged`);
   }
@@ -48,9 +62,7 @@ export function LimitQuery(resource: ResourceName): PropertyDecorator {
     Type(() => Number),
     IsInt({ message: 'limit must be an integer' }),
     Min(minLimit, { message: `limit must not be less than ${minLimit}` }),
-    Max(maxLimit, {
-      message: `limit must not be greater than ${maxLimit} (the GreenLake maximum for ${label})`,
-    }),
+    Max(maxLimit, { message: maxLimitMessage(resource) }),
     IsOptional(),
   );
 }
@@ -117,9 +129,7 @@ export function RawFilterQuery(resource: ResourceName, example: string): Propert
       maxLength: maxFilterLength,
     }),
     IsString(),
-    MaxLength(maxFilterLength, {
-      message: `filter must be at most ${maxFilterLength} characters`,
-    }),
+    MaxLength(maxFilterLength, { message: maxFilterLengthMessage(resource) }),
     ValidateBy({
       name: 'isFilter',
       validator: {

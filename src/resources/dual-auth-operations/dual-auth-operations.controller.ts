@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nest
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
 import { ResolvedCall } from 'src/regions/resolved-call.decorator';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { DualAuthOperationListResponseDto } from './dto/dual-auth-operation-list-response.dto';
@@ -43,6 +42,7 @@ export class DualAuthOperationsController {
     summary: 'Get one dual-auth operation',
   })
   @ApiOkResponse({ type: DualAuthOperationResponseDto })
+  @ApiGatewayErrors({ 400: 'operationId must be a UUID' })
   getDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
     @ResolvedCall() call: UpstreamCall,
@@ -62,7 +62,10 @@ export class DualAuthOperationsController {
   @ApiConsumes('application/json', MERGE_PATCH)
   @ApiBody({ type: UpdateDualAuthOperationDto })
   @ApiOkResponse({ type: DualAuthOperationResponseDto })
-  @ApiErrorResponses({ 412: 'The operation is no longer PENDING (PRECONDITION_FAILED)' })
+  @ApiGatewayErrors({
+    400: 'state must be APPROVED or CANCELLED',
+    412: 'The operation is no longer PENDING',
+  })
   updateDualAuthOperation(
     @Param() params: DualAuthOperationParamsDto,
     @Body() body: UpdateDualAuthOperationDto,

@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiSecurity, ApiTags } from '@nest
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
 import { ResolvedCall } from 'src/regions/resolved-call.decorator';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { GetIssueQueryDto } from './dto/get-issue-query.dto';
@@ -46,6 +45,7 @@ export class IssuesController {
     description: 'A closed issue is no longer active: GreenLake answers 409 (CONFLICT).',
   })
   @ApiOkResponse({ type: IssueResponseDto })
+  @ApiGatewayErrors({ 400: 'issueId must be a UUID' })
   getIssue(
     @Param() params: IssueParamsDto,
     @Query() query: GetIssueQueryDto,
@@ -65,9 +65,10 @@ export class IssuesController {
   @ApiConsumes('application/json', MERGE_PATCH)
   @ApiBody({ type: UpdateIssueDto })
   @ApiOkResponse({ type: IssueResponseDto })
-  @ApiErrorResponses({
-    409: 'The issue is no longer active (CONFLICT)',
-    412: 'generation is stale: read the issue again (PRECONDITION_FAILED)',
+  @ApiGatewayErrors({
+    400: 'snoozedFor must be one of NONE, DAY, WEEK, MONTH, INFINITE',
+    409: 'The issue is no longer active',
+    412: 'generation is stale: read the issue again',
   })
   updateIssue(
     @Param() params: IssueParamsDto,

@@ -23,7 +23,6 @@ import type { FastifyReply } from 'fastify';
 import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
 import { ResolvedCall } from 'src/regions/resolved-call.decorator';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import { ApiErrorResponses } from 'src/resources/data-services/api-error-responses.decorator';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
 import { MERGE_PATCH } from 'src/resources/data-services/data-services.client';
 import { CreateSecretDto } from './dto/create-secret.dto';
@@ -68,7 +67,7 @@ export class SecretsController {
       'GreenLake and is never returned or logged. Answers 201 with `Location` (GreenLake itself answers 200).',
   })
   @ApiCreatedResponse({ type: SecretResponseDto })
-  @ApiErrorResponses({ 409: 'A secret with this name exists (CONFLICT)' })
+  @ApiGatewayErrors({ 400: 'name must not be blank', 409: 'A secret with this name exists' })
   async createSecret(
     @Body() body: CreateSecretDto,
     @ResolvedCall() call: UpstreamCall,
@@ -82,6 +81,7 @@ export class SecretsController {
   @Get(':secretId')
   @ApiResourceOperation({ resource: 'secrets', summary: 'Get one secret (metadata only)' })
   @ApiOkResponse({ type: SecretResponseDto })
+  @ApiGatewayErrors({ 400: 'secretId must be a UUID' })
   getSecret(
     @Param() params: SecretParamsDto,
     @ResolvedCall() call: UpstreamCall,
@@ -98,7 +98,10 @@ export class SecretsController {
   @ApiConsumes('application/json', MERGE_PATCH)
   @ApiBody({ type: UpdateSecretDto })
   @ApiOkResponse({ type: SecretResponseDto })
-  @ApiErrorResponses({ 409: 'GreenLake refused the change (CONFLICT)' })
+  @ApiGatewayErrors({
+    400: 'give at least one of secret, description or groups',
+    409: { description: 'GreenLake refused the change (CONFLICT)' },
+  })
   updateSecret(
     @Param() params: SecretParamsDto,
     @Body() body: UpdateSecretDto,
@@ -115,7 +118,10 @@ export class SecretsController {
     description: 'With `safe=true`, a secret a service has delete-locked is refused with 409.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrorResponses({ 409: 'safe=true and the secret is delete-locked (CONFLICT)' })
+  @ApiGatewayErrors({
+    400: 'safe must be true or false',
+    409: 'safe=true and the secret is delete-locked',
+  })
   async deleteSecret(
     @Param() params: SecretParamsDto,
     @Query() query: DeleteSecretQueryDto,

@@ -1,8 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiGatewayErrors } from 'src/common/decorators/api-gateway-errors.decorator';
+import {
+  ApiGatewayErrors,
+  greenLakeErrorExample,
+  type RouteErrorDocs,
+  validationErrorExample,
+} from 'src/common/decorators/api-gateway-errors.decorator';
 import { RequireScope } from 'src/common/access/require-scope.decorator';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { ResolvedCall } from 'src/regions/resolved-call.decorator';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ApiResourceOperation } from 'src/resources/data-services/api-resource-operation.decorator';
@@ -14,6 +20,22 @@ import { SoftwareReleaseListResponseDto } from './dto/software-release-list-resp
 import { SoftwareReleaseParamsDto } from './dto/software-release-params.dto';
 import { SoftwareReleaseResponseDto } from './dto/software-release-response.dto';
 import { SoftwareReleasesService } from './software-releases.service';
+
+const RELEASE_DENIED = 'HPE_GL_DATA_SERVICES_RELEASE_DENIED';
+
+/** A file that is neither SOFTWARE nor SIGNATURE, or a release GreenLake denies (its 403). */
+const DOWNLOAD_ERRORS: RouteErrorDocs = {
+  400: {
+    examples: [
+      validationErrorExample('file must be one of SOFTWARE, SIGNATURE'),
+      greenLakeErrorExample(
+        GatewayErrorCode.UPSTREAM_REJECTED,
+        `GreenLake does not allow downloading this release (${RELEASE_DENIED})`,
+        { status: 403, errorCode: RELEASE_DENIED },
+      ),
+    ],
+  },
+};
 
 @ApiTags('Software releases')
 @ApiSecurity('api-key')
@@ -42,6 +64,7 @@ export class SoftwareReleasesController {
   @Get(':releaseId')
   @ApiResourceOperation({ resource: 'software-releases', summary: 'Get one software release' })
   @ApiOkResponse({ type: SoftwareReleaseResponseDto })
+  @ApiGatewayErrors({ 400: 'releaseId must be a UUID' })
   getSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Query() query: GetSoftwareReleaseQueryDto,
@@ -67,6 +90,7 @@ export class SoftwareReleasesController {
     type: DownloadLinkResponseDto,
     headers: { Location: { description: "The file's URL", schema: { type: 'string' } } },
   })
+  @ApiGatewayErrors(DOWNLOAD_ERRORS)
   async downloadSoftwareRelease(
     @Param() params: SoftwareReleaseParamsDto,
     @Body() body: DownloadSoftwareReleaseDto,

@@ -15,7 +15,7 @@ import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { TaskParamsDto } from './dto/task-params.dto';
 import { TaskProgressEventDto } from './dto/task-progress-event.dto';
 import { TaskResponseDto } from './dto/task-response.dto';
-import { WaitForTaskQueryDto } from './dto/wait-for-task-query.dto';
+import { MAX_WAIT_SECONDS, WaitForTaskQueryDto } from './dto/wait-for-task-query.dto';
 import { TaskEventsService } from './task-events.service';
 import { TaskWaitService } from './task-wait.service';
 
@@ -45,6 +45,9 @@ export class TaskProgressController {
     type: TaskResponseDto,
     description:
       'Still running when timeoutSeconds passed: the task as it stands (Retry-After hints when to ask again)',
+  })
+  @ApiGatewayErrors({
+    400: [`timeoutSeconds must not be greater than ${MAX_WAIT_SECONDS}`, 'taskId must be a UUID'],
   })
   async waitForTask(
     @Param() params: TaskParamsDto,
@@ -82,6 +85,7 @@ export class TaskProgressController {
       },
     },
   })
+  @ApiGatewayErrors({ 400: 'taskId must be a UUID' })
   streamTaskEvents(
     @Param() params: TaskParamsDto,
     @ResolvedCall() call: UpstreamCall,

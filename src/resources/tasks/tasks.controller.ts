@@ -37,6 +37,7 @@ export class TasksController {
   @Get(':taskId')
   @ApiResourceOperation({ resource: 'tasks', summary: 'Get one task' })
   @ApiOkResponse({ type: TaskResponseDto })
+  @ApiGatewayErrors({ 400: 'taskId must be a UUID' })
   getTask(
     @Param() params: TaskParamsDto,
     @Query() query: GetTaskQueryDto,
