@@ -6,5 +6,5 @@
 export const redisKeys = {
   token: (profile: string): string => `gw:token:{${profile}}`,
   tokenLock: (profile: string): string => `gw:lock:token:{${profile}}`,
-  rateLimit: (counter: string): string => `gw:ratelimit:{${counter}}`,
+  rateLimit: (counter: string): string => `gw:ratelimit:${counter}`,
 };
