@@ -11,6 +11,8 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const started = new Set<ChildProcess>();
+// Terminal colour codes (Nest's logger), dropped from the output kept for reports
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 // Never leave a child behind, whatever ends the script
 process.on('exit', () => started.forEach((child) => child.kill('SIGKILL')));
@@ -74,7 +76,7 @@ export function startChild(
     };
     const onData = (chunk: Buffer): void => {
       // Drained always (a full pipe would block the child), kept only as a bounded tail
-      tail = (tail + chunk.toString()).slice(-8_000);
+      tail = (tail + chunk.toString().replace(COLOUR, '')).slice(-8_000);
       const match = ready?.exec(tail);
       if (match) {
         settle(() => done({ ...handle, readyMatch: match }));
