@@ -1,7 +1,8 @@
+import { displayLabel } from './bench-report.util';
 import type { BenchResults, SettingResult } from './bench-results.type';
 
-const WIDTH = 820;
-const LABEL_WIDTH = 190;
+const WIDTH = 860;
+const LABEL_WIDTH = 230;
 const BAR_WIDTH = 300;
 const ROW = 26;
 const HEADER = 64;
@@ -59,7 +60,7 @@ function panel(setting: SettingResult, top: number): string {
       scenario.cpuUsPerRequest === null ? '' : ` · ${Math.round(scenario.cpuUsPerRequest)} µs CPU`;
     const value = `${Math.round(scenario.reqPerSec).toLocaleString('en-US')} req/s · p50 ${scenario.p50Ms} ms · p99 ${scenario.p99Ms} ms${cpu}`;
     return [
-      `<text x="16" y="${y + 14}" class="label">${escapeXml(scenario.label)}</text>`,
+      `<text x="16" y="${y + 14}" class="label">${escapeXml(displayLabel(scenario))}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y + 2}" width="${width}" height="${ROW - 8}" fill="${COLOURS[scenario.id] ?? '#999'}"/>`,
       `<text x="${LABEL_WIDTH + width + 6}" y="${y + 14}" class="value">${escapeXml(value)}</text>`,
     ].join('\n');
