@@ -8,9 +8,10 @@
  *
  * Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1, before each run), BENCH_INITIAL_WARMUP_SECONDS (3), BENCH_ROUNDS (2), BENCH_CONNECTIONS (50),
  * BENCH_LATENCY_MS (50), BENCH_OUTPUT_DIR (bench/results).
+ * `npm run bench:chart` only redraws latest.svg (and prints the tables) from latest.json.
  */
 import autocannon from 'autocannon';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchChartSvg } from './load/bench-chart.util';
 import { checkGoals } from './load/bench-goals.util';
@@ -150,14 +151,19 @@ async function main(): Promise<void> {
     const results: BenchResults = { ...partial, goals: checkGoals(partial) };
     mkdirSync(OUTPUT_DIR, { recursive: true });
     writeFileSync(join(OUTPUT_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(OUTPUT_DIR, 'latest.svg'), benchChartSvg(results));
-    console.log(`\n${benchMarkdown(results)}\n`);
-    console.log(`Written: ${join(OUTPUT_DIR, 'latest.json')} and latest.svg`);
+    writeOutputs(results);
     await bare.stop();
   } finally {
     await gateway.stop();
     await simulator.stop();
   }
+}
+
+/** The chart and the printed tables, both made from the results alone. */
+function writeOutputs(results: BenchResults): void {
+  writeFileSync(join(OUTPUT_DIR, 'latest.svg'), benchChartSvg(results));
+  console.log(`\n${benchMarkdown(results)}\n`);
+  console.log(`Written: ${join(OUTPUT_DIR, 'latest.json')} and latest.svg`);
 }
 
 function scenario(
@@ -308,7 +314,12 @@ async function xCacheOf(scenario: Scenario): Promise<string | null> {
   return response.headers.get('x-cache');
 }
 
-main().then(
+const chartOnly = (): Promise<void> => {
+  writeOutputs(JSON.parse(readFileSync(join(OUTPUT_DIR, 'latest.json'), 'utf8')) as BenchResults);
+  return Promise.resolve();
+};
+
+(process.argv.includes('--chart') ? chartOnly() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);
