@@ -140,6 +140,8 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
   const port = await freePort();
   const child = await startChild(process.execPath, [join(DIST, 'main.js')], {
     LOG_LEVEL: 'warn',
+    // Loopback only, once the gateway reads HOST (issue 12); ignored before that
+    HOST: '127.0.0.1',
     ...env,
     PORT: String(port),
   });
