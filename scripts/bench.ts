@@ -1,214 +1,328 @@
 /**
- * `npm run bench`: the cost of going through the gateway, as ratios against calling the simulator
- * directly in the same run (never absolute timings in tests). Builds first; starts a standalone
- * simulator and a gateway (real mode, pointed at it) as child processes, then drives both over
- * keep-alive HTTP from this process.
+ * `npm run bench`: what the gateway costs, against calling the simulator directly and against a
+ * bare Node.js hop, in the same run. Builds first; starts the simulator, the gateway (real mode,
+ * pointed at the simulator) and the bare proxy as child processes and drives them with autocannon
+ * from this process. Two settings: realistic (the simulator answers after BENCH_LATENCY_MS) and
+ * CPU-bound (at once). Within a setting the scenarios alternate, round after round, so that a
+ * change in the machine's load hits them all alike. Writes bench/results/latest.json and .svg.
+ *
+ * Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1, before each run), BENCH_INITIAL_WARMUP_SECONDS (3), BENCH_ROUNDS (2), BENCH_CONNECTIONS (50),
+ * BENCH_LATENCY_MS (50), BENCH_OUTPUT_DIR (bench/results).
+ * `npm run bench:chart` only redraws latest.svg (and prints the tables) from latest.json.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import autocannon from 'autocannon';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchChartSvg } from './load/bench-chart.util';
+import { checkGoals } from './load/bench-goals.util';
+import { benchMarkdown } from './load/bench-report.util';
+import type {
+  BenchResults,
+  ScenarioId,
+  ScenarioResult,
+  SettingId,
+  SettingResult,
+} from './load/bench-results.type';
+import {
+  type Child,
+  ROOT,
+  SimulatorAdmin,
+  TokenRequestCounter,
+  envNumber,
+  startBareProxy,
+  startGateway,
+  startSimulator,
+} from './load/processes.util';
+import { cpuMicros, machine, memoryKb, sampleRss } from './load/proc-stats.util';
 
-const ROOT = join(__dirname, '..');
-const SIM_PORT = Number(process.env.BENCH_SIM_PORT ?? 4610);
-const GATEWAY_PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 4600);
-const BARE_PROXY_PORT = GATEWAY_PORT + 1;
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SECONDS = envNumber('BENCH_SECONDS', 5);
+const WARMUP_SECONDS = envNumber('BENCH_WARMUP_SECONDS', 1);
+const INITIAL_WARMUP_SECONDS = envNumber('BENCH_INITIAL_WARMUP_SECONDS', 3);
+const ROUNDS = Math.max(1, Math.round(envNumber('BENCH_ROUNDS', 2)));
+const CONNECTIONS = Math.max(1, Math.round(envNumber('BENCH_CONNECTIONS', 50)));
+const LATENCY_MS = Math.round(envNumber('BENCH_LATENCY_MS', 50));
+const OUTPUT_DIR = process.env.BENCH_OUTPUT_DIR ?? join(ROOT, 'bench', 'results');
 const API_KEY = 'bench-key-0123456789';
-const US_WEST = `http://127.0.0.1:${SIM_PORT + 2}`;
+const REGION = 'us-west';
+const LIST_PATH = `/v1/regions/${REGION}/tasks?limit=10`;
 
-interface Result {
+interface Scenario {
+  id: ScenarioId;
   label: string;
-  rps: number;
-  p50: number;
-  p99: number;
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The process between the load generator and the simulator, if any. */
+  middle?: Child;
+}
+
+interface Tally {
+  requests: number;
+  seconds: number;
+  p50: number[];
+  p99: number[];
   errors: number;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function get(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((done, fail) => {
-    const req = request(url, { agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => done(res.statusCode ?? 0));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
-
-async function run(label: string, url: string, headers: Record<string, string>): Promise<Result> {
-  for (let i = 0; i < 200; i++) {
-    await get(url, headers); // warm-up: JIT, pools, token
-  }
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t0 = process.hrtime.bigint();
-        const status = await get(url, headers).catch(() => 0);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (status !== 200) {
-          errors++;
-        }
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { label, rps: REQUESTS / seconds, p50: pick(0.5), p99: pick(0.99), errors };
-}
-
-/** Starts a built entry point; resolves when its output matches `ready` (at once without one). */
-function start(script: string, env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
-  return startScript(join(ROOT, 'dist', script), env, ready);
-}
-
-function startScript(
-  path: string,
-  env: Record<string, string>,
-  ready?: RegExp,
-): Promise<ChildProcess> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [path], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    if (!ready) {
-      done(child);
-    }
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready?.test(output)) {
-        done(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => fail(new Error(`${path} exited (${code}):\n${output}`)));
-  });
-}
-
-async function token(): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${SIM_PORT}/as/token.oauth2`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials&client_id=simulator-client&client_secret=simulator-secret',
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
+  non2xx: number;
+  middleCpuUs: number;
+  simulatorCpuUs: number;
+  peakRssKb: number;
 }
 
 async function main(): Promise<void> {
-  const simulator = await start(
-    'simulator/main.js',
-    { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_RATE_LIMIT_PER_MINUTE: '100000000' },
-    /us-west/,
-  );
-  const gateway = await start('main.js', {
-    PORT: String(GATEWAY_PORT),
-    LOG_LEVEL: 'warn',
+  const startedAt = new Date().toISOString();
+  const host = machine();
+  const simulator = await startSimulator({ rateLimitPerMinute: 1_000_000_000 });
+  const usWest = simulator.regionUrls[REGION];
+  const gateway = await startGateway({
     GREENLAKE_CLIENT_ID: 'simulator-client',
     GREENLAKE_CLIENT_SECRET: 'simulator-secret',
-    GREENLAKE_TOKEN_URL: `http://127.0.0.1:${SIM_PORT}/as/token.oauth2`,
-    GREENLAKE_REGIONS: `us-west=${US_WEST}`,
-    GATEWAY_API_KEYS: `bench:${API_KEY}:read`,
-    // The bench measures the gateway's overhead, not its per-caller rate limit
+    GREENLAKE_TOKEN_URL: simulator.tokenUrl,
+    GREENLAKE_REGIONS: `${REGION}=${usWest}`,
+    GATEWAY_API_KEYS: `bench:${API_KEY}:read+token`,
+    // The bench measures the gateway's own cost, not its per-caller rate limit
     GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
   });
-  await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/health/live`);
-  const bearer = { authorization: `Bearer ${await token()}` };
-  const bareProxy = await startScript(
-    join(ROOT, 'scripts', 'bare-proxy.js'),
-    {
-      BARE_PROXY_PORT: String(BARE_PROXY_PORT),
-      BARE_PROXY_TARGET: US_WEST,
-      BARE_PROXY_AUTHORIZATION: bearer.authorization,
-    },
-    /ready/,
-  );
+  const admin = new SimulatorAdmin(simulator.adminUrl);
+  const tokens = new TokenRequestCounter(admin);
+  tokens.start();
+  const key = { 'x-api-key': API_KEY };
   try {
-    const key = { 'x-api-key': API_KEY };
-    const path = '/data-services/v1beta1/async-operations?limit=10';
-    const results = [
-      await run('direct: simulator GET async-operations?limit=10', `${US_WEST}${path}`, bearer),
-      await run(
-        'floor: bare Node.js proxy, same path',
-        `http://127.0.0.1:${BARE_PROXY_PORT}${path}`,
-        {},
+    // Direct calls and the bare proxy use the gateway's own token (from its broker): so the
+    // simulator sees one token request in the whole run, the gateway's
+    const bearer = `Bearer ${await brokerToken(gateway.url, key)}`;
+    const bare = await startBareProxy(usWest, bearer);
+    const upstreamPath = await upstreamPathOf(gateway.url, key, admin);
+    const scenarios: Scenario[] = [
+      scenario('direct', 'direct (simulator)', usWest, upstreamPath, { authorization: bearer }),
+      scenario('bare', 'bare Node hop', bare.url, upstreamPath, {}, bare),
+      scenario(
+        'miss',
+        'gateway miss (no-cache)',
+        gateway.url,
+        LIST_PATH,
+        { ...key, 'cache-control': 'no-cache' },
+        gateway,
       ),
-      await run(
-        'gateway: GET /v1/regions/us-west/tasks?limit=10',
-        `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/tasks?limit=10`,
+      scenario('hit', 'gateway hit', gateway.url, LIST_PATH, key, gateway),
+      scenario(
+        'passThrough',
+        'gateway pass-through',
+        gateway.url,
+        `/v1/regions/${REGION}/proxy${upstreamPath}`,
         key,
-      ),
-      await run(
-        'gateway: pass-through proxy, same path (streamed)',
-        `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/proxy${path}`,
-        key,
-      ),
-      await run(
-        'gateway: GET /health/live (no upstream)',
-        `http://127.0.0.1:${GATEWAY_PORT}/health/live`,
-        {},
+        gateway,
       ),
     ];
-    report(results);
-  } finally {
-    gateway.kill();
-    bareProxy.kill();
-    simulator.kill();
-    agent.destroy();
-  }
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (
-      await get(url, {}).then(
-        (status) => status === 200,
-        () => false,
-      )
-    ) {
-      return;
+    // A first, longer warm-up of the gateway's two code paths (a cold JIT would cost round 1)
+    for (const id of ['miss', 'passThrough']) {
+      await load(scenarios.find((one) => one.id === id) ?? scenarios[0], INITIAL_WARMUP_SECONDS);
     }
-    await new Promise((resume) => setTimeout(resume, 100));
+    const settings: SettingResult[] = [];
+    for (const [id, label, latencyMs] of [
+      ['realistic', `realistic: the simulator answers after ${LATENCY_MS} ms`, LATENCY_MS],
+      ['cpuBound', 'CPU-bound: the simulator answers at once', 0],
+    ] as [SettingId, string, number][]) {
+      await admin.latency(latencyMs);
+      settings.push({
+        id,
+        label,
+        upstreamLatencyMs: latencyMs,
+        scenarios: await runSetting(label, scenarios, simulator),
+      });
+    }
+    await admin.latency(0);
+    const partial: Omit<BenchResults, 'goals'> = {
+      date: startedAt,
+      machine: host,
+      config: {
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        rounds: ROUNDS,
+        connections: CONNECTIONS,
+      },
+      notes: [
+        'Before the response cache, budget and operations merges and the transport change: "gateway hit" is still a miss.',
+        'Load generator, simulator and gateway share the machine, which other engineers were also using.',
+      ],
+      settings,
+      tokenRequests: await tokens.stop(),
+      gatewayPeakRssMb: memoryKb(gateway.pid, 'VmHWM') / 1024,
+    };
+    const results: BenchResults = { ...partial, goals: checkGoals(partial) };
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    writeFileSync(join(OUTPUT_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeOutputs(results);
+    await bare.stop();
+  } finally {
+    await gateway.stop();
+    await simulator.stop();
   }
-  throw new Error(`${url} never answered`);
 }
 
-function report(results: Result[]): void {
-  const [direct] = results;
-  console.log(
-    `\n${REQUESTS} requests per case, concurrency ${CONCURRENCY}, Node ${process.version}\n`,
-  );
-  console.log(
-    'case'.padEnd(52),
-    'req/s'.padStart(8),
-    'p50 ms'.padStart(8),
-    'p99 ms'.padStart(8),
-    'errors'.padStart(7),
-    '  p50 vs direct',
-  );
+/** The chart and the printed tables, both made from the results alone. */
+function writeOutputs(results: BenchResults): void {
+  writeFileSync(join(OUTPUT_DIR, 'latest.svg'), benchChartSvg(results));
+  console.log(`\n${benchMarkdown(results)}\n`);
+  console.log(`Written: ${join(OUTPUT_DIR, 'latest.json')} and latest.svg`);
+}
+
+function scenario(
+  id: ScenarioId,
+  label: string,
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  middle?: Child,
+): Scenario {
+  return { id, label, url: `${base}${path}`, path, headers, middle };
+}
+
+async function runSetting(
+  label: string,
+  scenarios: Scenario[],
+  simulator: Child,
+): Promise<ScenarioResult[]> {
+  const tallies = new Map<ScenarioId, Tally>();
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const scenario of scenarios) {
+      if (WARMUP_SECONDS > 0) {
+        await load(scenario, WARMUP_SECONDS); // JIT, pools, keep-alive sockets
+      }
+      const middleCpu = scenario.middle ? cpuMicros(scenario.middle.pid) : 0;
+      const simulatorCpu = cpuMicros(simulator.pid);
+      const rss = scenario.middle ? sampleRss(scenario.middle.pid) : undefined;
+      const result = await load(scenario, SECONDS);
+      const tally = tallies.get(scenario.id) ?? emptyTally();
+      tally.requests += result.requests.total;
+      tally.seconds += result.duration;
+      tally.p50.push(result.latency.p50);
+      tally.p99.push(result.latency.p99);
+      tally.errors += result.errors + result.timeouts;
+      tally.non2xx += result.non2xx;
+      tally.middleCpuUs += scenario.middle ? cpuMicros(scenario.middle.pid) - middleCpu : 0;
+      tally.simulatorCpuUs += cpuMicros(simulator.pid) - simulatorCpu;
+      tally.peakRssKb = Math.max(tally.peakRssKb, rss?.stop() ?? 0);
+      tallies.set(scenario.id, tally);
+      console.log(
+        `${label} · round ${round}/${ROUNDS} · ${scenario.label}: ` +
+          `${Math.round(result.requests.total / result.duration)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+          (result.non2xx + result.errors > 0
+            ? `, ${result.non2xx} non-2xx, ${result.errors} errors`
+            : ''),
+      );
+    }
+  }
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const tally = tallies.get(scenario.id) ?? emptyTally();
+    const requests = Math.max(1, tally.requests);
+    results.push({
+      id: scenario.id,
+      label: scenario.label,
+      path: scenario.path,
+      requests: tally.requests,
+      reqPerSec: tally.requests / Math.max(0.001, tally.seconds),
+      p50Ms: mean(tally.p50),
+      p99Ms: mean(tally.p99),
+      errors: tally.errors,
+      non2xx: tally.non2xx,
+      cpuUsPerRequest: scenario.middle ? tally.middleCpuUs / requests : null,
+      simulatorCpuUsPerRequest: tally.simulatorCpuUs / requests,
+      peakRssMb: scenario.middle ? tally.peakRssKb / 1024 : null,
+      xCache: scenario.middle ? await xCacheOf(scenario) : null,
+      rpsVsDirect: 0,
+      cpuVsBare: null,
+    });
+  }
+  const direct = results.find((r) => r.id === 'direct');
+  const bare = results.find((r) => r.id === 'bare');
   for (const result of results) {
-    console.log(
-      result.label.padEnd(52),
-      result.rps.toFixed(0).padStart(8),
-      result.p50.toFixed(2).padStart(8),
-      result.p99.toFixed(2).padStart(8),
-      String(result.errors).padStart(7),
-      `  ×${(result.p50 / direct.p50).toFixed(2)} latency, ×${(direct.rps / result.rps).toFixed(2)} time per request`,
-    );
+    result.rpsVsDirect = direct ? result.reqPerSec / direct.reqPerSec : 0;
+    result.cpuVsBare =
+      result.cpuUsPerRequest !== null && bare?.cpuUsPerRequest
+        ? result.cpuUsPerRequest / bare.cpuUsPerRequest
+        : null;
   }
+  return results;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+function load(scenario: Scenario, seconds: number): Promise<autocannon.AutocannonResult> {
+  return autocannon({
+    url: scenario.url,
+    headers: scenario.headers,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+  });
+}
+
+function emptyTally(): Tally {
+  return {
+    requests: 0,
+    seconds: 0,
+    p50: [],
+    p99: [],
+    errors: 0,
+    non2xx: 0,
+    middleCpuUs: 0,
+    simulatorCpuUs: 0,
+    peakRssKb: 0,
+  };
+}
+
+function mean(values: number[]): number {
+  return values.length === 0
+    ? 0
+    : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+}
+
+async function brokerToken(gatewayUrl: string, key: Record<string, string>): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/v1/token`, { headers: key });
+  if (!response.ok) {
+    throw new Error(`GET /v1/token answered ${response.status}: ${await response.text()}`);
+  }
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The upstream path and query the gateway sends for LIST_PATH (defaults applied), from the log. */
+async function upstreamPathOf(
+  gatewayUrl: string,
+  key: Record<string, string>,
+  admin: SimulatorAdmin,
+): Promise<string> {
+  await admin.send('DELETE', '/requests');
+  const response = await fetch(`${gatewayUrl}${LIST_PATH}`, { headers: key });
+  if (!response.ok) {
+    throw new Error(`GET ${LIST_PATH} answered ${response.status}: ${await response.text()}`);
+  }
+  const [call] = await admin.dataRequests();
+  if (!call) {
+    throw new Error(`GET ${LIST_PATH} reached no upstream`);
+  }
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(call.query)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      query.append(name, one);
+    }
+  }
+  return `${call.path}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+async function xCacheOf(scenario: Scenario): Promise<string | null> {
+  const response = await fetch(scenario.url, { headers: scenario.headers });
+  await response.arrayBuffer();
+  return response.headers.get('x-cache');
+}
+
+const chartOnly = (): Promise<void> => {
+  writeOutputs(JSON.parse(readFileSync(join(OUTPUT_DIR, 'latest.json'), 'utf8')) as BenchResults);
+  return Promise.resolve();
+};
+
+(process.argv.includes('--chart') ? chartOnly() : main()).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
