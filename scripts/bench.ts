@@ -38,7 +38,12 @@ function get(url: string, headers: Record<string, string>): Promise<number> {
   });
 }
 
-async function run(label: string, url: string, headers: Record<string, string>): Promise<Result> {
+async function run(
+  label: string,
+  url: string,
+  headers: Record<string, string>,
+  { concurrency = CONCURRENCY, requests = REQUESTS } = {},
+): Promise<Result> {
   for (let i = 0; i < 200; i++) {
     await get(url, headers); // warm-up: JIT, pools, token
   }
@@ -47,8 +52,8 @@ async function run(label: string, url: string, headers: Record<string, string>):
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < requests) {
         const t0 = process.hrtime.bigint();
         const status = await get(url, headers).catch(() => 0);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -62,7 +67,7 @@ async function run(label: string, url: string, headers: Record<string, string>):
   latencies.sort((a, b) => a - b);
   const pick = (q: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { label, rps: REQUESTS / seconds, p50: pick(0.5), p99: pick(0.99), errors };
+  return { label, rps: requests / seconds, p50: pick(0.5), p99: pick(0.99), errors };
 }
 
 /** Starts a built entry point; resolves when its output matches `ready` (at once without one). */
@@ -135,6 +140,8 @@ async function main(): Promise<void> {
   );
   try {
     const key = { 'x-api-key': API_KEY };
+    // The gateway's own cost per call: every call reaches the simulator (the cache is bypassed)
+    const upstreamEveryTime = { ...key, 'cache-control': 'no-cache' };
     const path = '/data-services/v1beta1/async-operations?limit=10';
     const results = [
       await run('direct: simulator GET async-operations?limit=10', `${US_WEST}${path}`, bearer),
@@ -146,12 +153,12 @@ async function main(): Promise<void> {
       await run(
         'gateway: GET /v1/regions/us-west/tasks?limit=10',
         `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/tasks?limit=10`,
-        key,
+        upstreamEveryTime,
       ),
       await run(
-        'gateway: pass-through proxy, same path (streamed)',
+        'gateway: pass-through proxy, same path',
         `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/proxy${path}`,
-        key,
+        upstreamEveryTime,
       ),
       await run(
         'gateway: GET /health/live (no upstream)',
@@ -160,12 +167,58 @@ async function main(): Promise<void> {
       ),
     ];
     report(results);
+    report(
+      await cacheHits(key),
+      `Response cache, upstream 50 ms away: concurrency ${CONCURRENCY} unless said`,
+    );
   } finally {
     gateway.kill();
     bareProxy.kill();
     simulator.kill();
     agent.destroy();
   }
+}
+
+/**
+ * The response cache against a GreenLake 50 ms away (the simulator's latency control): calling it
+ * directly, through the gateway's cache (HITs: software-releases are kept an hour), and the cost
+ * a HIT adds, alone on the line (concurrency 1).
+ */
+async function cacheHits(key: Record<string, string>): Promise<Result[]> {
+  const releases = '/data-services/v1beta1/software-releases';
+  const response = await fetch(`http://127.0.0.1:${SIM_PORT + 1}/latency`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ms: 50, pathPrefix: releases }),
+  });
+  if (!response.ok) {
+    throw new Error(`the simulator refused the latency control (${response.status})`);
+  }
+  const bearer = { authorization: `Bearer ${await token()}` };
+  const simplified = `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/software-releases?limit=10`;
+  const few = { requests: Math.max(200, Math.floor(REQUESTS / 10)) };
+  return [
+    await run(
+      'direct, 50 ms upstream: software-releases?limit=10',
+      `${US_WEST}${releases}?limit=10&sort=id%20asc`,
+      bearer,
+      few,
+    ),
+    await run('gateway cache HIT: /software-releases?limit=10', simplified, key),
+    await run(
+      'gateway cache HIT: pass-through, same upstream query',
+      `http://127.0.0.1:${GATEWAY_PORT}/v1/regions/us-west/proxy${releases}?limit=10&sort=id%20asc`,
+      key,
+    ),
+    await run('direct, 50 ms upstream, concurrency 1', `${US_WEST}${releases}?limit=10`, bearer, {
+      concurrency: 1,
+      requests: 40,
+    }),
+    await run('gateway cache HIT, concurrency 1', simplified, key, {
+      concurrency: 1,
+      requests: 1000,
+    }),
+  ];
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -183,11 +236,12 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} never answered`);
 }
 
-function report(results: Result[]): void {
+function report(
+  results: Result[],
+  title = `${REQUESTS} requests per case, concurrency ${CONCURRENCY}`,
+): void {
   const [direct] = results;
-  console.log(
-    `\n${REQUESTS} requests per case, concurrency ${CONCURRENCY}, Node ${process.version}\n`,
-  );
+  console.log(`\n${title}, Node ${process.version}\n`);
   console.log(
     'case'.padEnd(52),
     'req/s'.padStart(8),
