@@ -13,9 +13,10 @@ import {
 
 /** How long a cache read may take before the caller goes upstream instead (Redis is ~0.2 ms). */
 export const CACHE_READ_BUDGET_MS = 50;
-// After a read over budget (a frozen or overloaded Redis), skip Redis altogether this long, so
-// that only one request in that time pays the budget rather than every one
-const SUSPECT_FOR_MS = 1_000;
+// After a command over budget or failing (a frozen, overloaded or broken Redis), the cache skips
+// Redis until a probe in the background (one at a time, this often) finds it answering again: a
+// caller pays the budget once when trouble starts, never while it lasts
+const PROBE_EVERY_MS = 500;
 // An invalidation must not be lost: one that fails is retried until Redis takes it
 const INVALIDATE_BUDGET_MS = 250;
 const RETRY_INVALIDATIONS_EVERY_MS = 1_000;
@@ -45,7 +46,9 @@ export interface RedisCacheStoreStats {
 export class RedisCacheStore implements CacheStore {
   readonly shared = true;
   private readonly logger = new Logger('ResponseCache');
-  private suspectUntil = 0;
+  private suspect_ = false;
+  private probing = false;
+  private lastProbeAt = 0;
   private readonly pending = new Set<string>();
   private retryTimer?: NodeJS.Timeout;
   private readonly stats: RedisCacheStoreStats = {
@@ -203,7 +206,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   private usable(): boolean {
-    return this.redis.status === 'ready' && Date.now() >= this.suspectUntil;
+    return this.redis.status === 'ready' && !this.suspect_;
   }
 
   /** The command's result, or undefined when Redis is down, suspect, failing or over budget. */
@@ -215,8 +218,9 @@ export class RedisCacheStore implements CacheStore {
     if (this.redis.status !== 'ready') {
       return undefined;
     }
-    if (respectSuspect && Date.now() < this.suspectUntil) {
+    if (respectSuspect && this.suspect_) {
       this.stats.skippedWhileSuspect++;
+      this.probe();
       return undefined;
     }
     let settled = false;
@@ -261,9 +265,35 @@ export class RedisCacheStore implements CacheStore {
   }
 
   private suspect(reason: string): void {
-    if (Date.now() >= this.suspectUntil) {
-      this.logger.warn(`Redis ${reason}: the cache skips it for ${SUSPECT_FOR_MS} ms`);
+    if (!this.suspect_) {
+      this.logger.warn(`Redis ${reason}: the cache goes without it until it answers again`);
     }
-    this.suspectUntil = Date.now() + SUSPECT_FOR_MS;
+    this.suspect_ = true;
+    this.lastProbeAt = Date.now();
+  }
+
+  /** One PING at a time, in the background; the first answer within budget ends the suspicion. */
+  private probe(): void {
+    if (this.probing || Date.now() - this.lastProbeAt < PROBE_EVERY_MS) {
+      return;
+    }
+    this.probing = true;
+    this.lastProbeAt = Date.now();
+    const started = Date.now();
+    this.redis
+      .ping()
+      .then(
+        () => {
+          if (Date.now() - started <= CACHE_READ_BUDGET_MS && this.suspect_) {
+            this.suspect_ = false;
+            this.logger.log('Redis answers again: the cache uses it');
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.probing = false;
+        this.lastProbeAt = Date.now();
+      });
   }
 }
