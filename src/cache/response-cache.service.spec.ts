@@ -111,3 +111,23 @@ describe(ResponseCacheService.name, () => {
     expect(results.every((result) => result.kind === 'other')).toBe(true);
   });
 });
+
+describe(MemoryCacheStore.name, () => {
+  it('evicts the least recently used entries beyond its byte bound', async () => {
+    const store = new MemoryCacheStore(3 * (1000 + 512));
+    const stored = (body: string) => ({
+      body,
+      headers: {},
+      etag: '"x"',
+      storedAt: Date.now(),
+      ttlMs: 60_000,
+      scopeGeneration: 0,
+    });
+    for (const hash of ['a', 'b', 'c', 'd']) {
+      store.write('scope', hash, stored('x'.repeat(1000)), 60_000);
+    }
+    expect((await store.read('scope', 'a')).answer).toBeUndefined();
+    expect((await store.read('scope', 'd')).answer?.body).toHaveLength(1000);
+    expect(await store.purge('*', [])).toBe(3);
+  });
+});
