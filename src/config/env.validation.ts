@@ -11,6 +11,7 @@ import {
   LOG_LEVELS,
   RegionConfig,
 } from './gateway-config.type';
+import { readCacheConfig } from './cache.parser';
 import { readJwtConfig } from './jwt.parser';
 import { isHttpUrl, parseProfilesFile } from './profiles.parser';
 import { readRateLimits } from './rate-limits.parser';
@@ -75,6 +76,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
   const metricsPublic = reader.oneOf('GATEWAY_METRICS_PUBLIC', ['true', 'false'] as const, 'true');
   const tasks = readTaskPolling(reader);
   const redisTopology = readRedisTopology(reader);
+  const cache = readCacheConfig(reader);
   const encryptionKey = readEncryptionKey(reader);
   const defaultsFile = reader.string('GATEWAY_DEFAULTS_FILE');
   const resourceDefaults = defaultsFile
@@ -116,6 +118,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
         url: redisTopology?.kind === 'single' ? redisTopology.url : undefined,
         topology: redisTopology,
       },
+      cache,
       tasks,
       rateLimit,
       metrics: { public: metricsPublic === 'true' },

@@ -66,6 +66,19 @@ export interface RateLimitConfig {
   windowSeconds: number;
 }
 
+/** The response cache (GATEWAY_CACHE, GATEWAY_CACHE_*, GATEWAY_PROXY_CACHE_TTL_SECONDS). */
+export interface CacheConfig {
+  enabled: boolean;
+  /** Bound of the in-memory store (used when Redis is not configured). */
+  maxBytes: number;
+  /** A larger answer is served but never stored. */
+  maxEntryBytes: number;
+  /** How long past its TTL an entry may stand in for an upstream failure. */
+  staleSeconds: number;
+  /** Pass-through GETs outside the Data Services catalog; 0 means never cached. */
+  proxyTtlSeconds: number;
+}
+
 export interface GatewayConfig {
   port: number;
   mode: GatewayMode;
@@ -99,6 +112,7 @@ export interface GatewayConfig {
     /** Undefined: shared state lives in process memory. */
     topology?: RedisTopology;
   };
+  cache: CacheConfig;
   /** How /wait and /events poll GreenLake tasks (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIVE_MS). */
   tasks: {
     /** Bounds of the poll interval; GreenLake's suggestedPollingIntervalSeconds is clamped to them. */

@@ -114,7 +114,7 @@ export class ProxyController {
   private async answer(reply: FastifyReply, forwarded: Promise<ProxyAnswer>): Promise<void> {
     const { status, headers, body } = await forwarded;
     void reply.status(status).headers(headers);
-    if (body !== undefined && !(body instanceof Readable)) {
+    if (body !== undefined && !(body instanceof Readable) && typeof body !== 'string') {
       void reply.type('application/json; charset=utf-8');
     }
     await reply.send(body);

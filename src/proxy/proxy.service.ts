@@ -6,8 +6,9 @@ import type { AuditEntry } from 'src/audit/audit-entry.type';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { RegionConfig } from 'src/config/gateway-config.type';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import { UpstreamClient } from 'src/upstream/upstream.client';
+import { UpstreamClient, type UpstreamStreamResponse } from 'src/upstream/upstream.client';
 import { acceptedTaskOf } from './accepted-task.mapper';
+import { CachedPassThrough } from './cached-pass-through.service';
 import type { AcceptedTaskResponseDto } from './dto/accepted-task-response.dto';
 import { passThroughBodyOf } from './pass-through-body.util';
 import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './pass-through-headers.util';
@@ -18,8 +19,8 @@ import { proxyUrlFor } from './proxy-route';
 export interface ProxyAnswer {
   status: number;
   headers: Record<string, string>;
-  /** Undefined for statuses without a body (204, 205, 304). */
-  body?: Readable | AcceptedTaskResponseDto;
+  /** Undefined for statuses without a body (204, 205, 304); a string is a cached JSON answer. */
+  body?: Readable | AcceptedTaskResponseDto | string;
 }
 
 // Statuses that never carry a body
@@ -35,28 +36,54 @@ const BODYLESS_STATUSES = new Set([204, 205, 304]);
 export class ProxyService {
   private readonly logger = new Logger(ProxyService.name);
 
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly cached: CachedPassThrough,
+  ) {}
 
   async forward(call: UpstreamCall, request: FastifyRequest): Promise<ProxyAnswer> {
     // Checked before anything is sent: the raw target, before any decoding
     const target = proxyTargetOf(request.url);
     const body = passThroughBodyOf(request);
-    const answer = await this.upstream
-      .stream(call, {
-        method: request.method as Method,
-        path: target.path,
-        rawQuery: target.rawQuery,
-        body: body?.bytes,
-        contentType: body && (body.contentType ?? 'application/octet-stream'),
-        headers: pickForwardedRequestHeaders(request.headers),
-      })
-      .catch((error: unknown) => {
-        if (error instanceof GatewayError && error.upstream) {
-          audit(request, { upstreamStatus: error.upstream.status });
-        }
-        throw error;
-      });
-    audit(request, { upstreamStatus: answer.status });
+    const send = (headers: Record<string, string>) =>
+      this.upstream
+        .stream(call, {
+          method: request.method as Method,
+          path: target.path,
+          rawQuery: target.rawQuery,
+          body: body?.bytes,
+          contentType: body && (body.contentType ?? 'application/octet-stream'),
+          headers,
+        })
+        .then(
+          (answer) => {
+            audit(request, { upstreamStatus: answer.status });
+            return answer;
+          },
+          (error: unknown) => {
+            if (error instanceof GatewayError && error.upstream) {
+              audit(request, { upstreamStatus: error.upstream.status });
+            }
+            throw error;
+          },
+        );
+    const forwarded = pickForwardedRequestHeaders(request.headers);
+    let answer: UpstreamStreamResponse;
+    if (request.method === 'GET') {
+      const cached = await this.cached.get(call, request, target, send, forwarded);
+      if (cached && !('streamed' in cached)) {
+        return cached;
+      }
+      answer = cached ? cached.streamed : await send(forwarded);
+    } else if (request.method === 'HEAD') {
+      answer = await send(forwarded);
+    } else {
+      try {
+        answer = await send(forwarded);
+      } finally {
+        await this.cached.invalidateAfterWrite(call, target);
+      }
+    }
     this.logger.debug(
       `${request.method} ${call.region.name} ${target.path} -> ${answer.status} (caller ${call.caller.name}, request ${call.requestId})`,
     );

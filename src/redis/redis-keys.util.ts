@@ -7,4 +7,11 @@ export const redisKeys = {
   token: (profile: string): string => `gw:token:{${profile}}`,
   tokenLock: (profile: string): string => `gw:lock:token:{${profile}}`,
   rateLimit: (counter: string): string => `gw:ratelimit:${counter}`,
+  // A cache scope is one (profile, region, resource): its entries, its generation counter and its
+  // fill locks share the hash tag `{...}`, so one MGET reads entry and generation in Redis Cluster
+  cacheEntry: (scope: string, hash: string): string => `gw:cache:{${scope}}:${hash}`,
+  cacheGeneration: (scope: string): string => `gw:cache:{${scope}}:gen`,
+  cacheLock: (scope: string, hash: string): string => `gw:cache:{${scope}}:lock:${hash}`,
+  /** SCAN pattern of a scope pattern's keys (`*` allowed in the scope). */
+  cachePattern: (scopePattern: string): string => `gw:cache:{${scopePattern}}:*`,
 };

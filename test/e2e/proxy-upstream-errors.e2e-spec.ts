@@ -11,7 +11,11 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
+    // Every GET here must reach GreenLake: the response cache would answer the repeated ones
+    // (and serve STALE for 5xx), which test/e2e/cache.e2e-spec.ts covers
+    gw = await startTestGateway({
+      env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_CACHE: 'off' },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(async () => {

@@ -12,7 +12,11 @@ describe('Data Services resources: lists, friendly filters and paging (over HTTP
     gw = await startTestGateway();
   });
   afterAll(() => gw.close());
-  beforeEach(() => gw.simulator.controls.clearRequests());
+  // Each test checks what reaches GreenLake: cached answers from an earlier test are purged first
+  beforeEach(async () => {
+    await request(gw.url).delete('/v1/admin/cache').set(DEV_KEY).expect(200);
+    gw.simulator.controls.clearRequests();
+  });
 
   const get = (path: string) => request(gw.url).get(`${REGION}${path}`).set(DEV_KEY);
   /** What went upstream: method, path and decoded query of every data call. */

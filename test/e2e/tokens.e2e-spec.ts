@@ -5,7 +5,8 @@ import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway'
 
 const TASKS = '/v1/regions/us-west/tasks?limit=1';
 // These tests count token requests under load, not caller limits
-const NO_RATE_LIMIT = { GATEWAY_RATE_LIMIT_PER_MINUTE: '0' };
+// No rate limit, and no response cache: every call here must reach GreenLake with its token
+const NO_RATE_LIMIT = { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_CACHE: 'off' };
 const tokenCalls = (gw: TestGateway) => gw.simulator.controls.requests({ target: 'token' }).length;
 const statsOf = (gw: TestGateway) => gw.app.get(TokenService).stats;
 

@@ -8,7 +8,11 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
+    // GATEWAY_CACHE=off: every GET here must reach GreenLake (cached answers, and STALE instead
+    // of a 5xx, are test/e2e/cache.e2e-spec.ts's)
+    gw = await startTestGateway({
+      env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_CACHE: 'off' },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(async () => {

@@ -8,6 +8,8 @@ export interface TestRedis {
   url: string;
   /** True when this helper started the server (and will stop it). */
   own: boolean;
+  /** The private server's process id (to freeze it with SIGSTOP); undefined for REDIS_URL. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ async function startPrivateRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     own: true,
+    pid: child.pid,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) {

@@ -79,6 +79,24 @@ export function documentEffectiveDefaults(
 }
 
 function composeDescription(doc: ResourceOperationDoc, defaults: ResourceDefaults): string {
-  const parts = [doc.description, describeListDefaults(RESOURCE_CATALOG[doc.resource], defaults)];
+  const parts = [
+    doc.description,
+    describeListDefaults(RESOURCE_CATALOG[doc.resource], defaults),
+    describeCaching(defaults.cacheTtlSeconds),
+  ];
   return parts.filter((part) => part).join('\n\n');
+}
+
+/** What the response cache does for a list route (GATEWAY_DEFAULTS_FILE may change the TTL). */
+function describeCaching(ttlSeconds: number): string {
+  if (ttlSeconds <= 0) {
+    return '**Cache**: not cached (TTL 0).';
+  }
+  return (
+    `**Cache**: answers are cached for ${ttlSeconds} s per credential profile, region and query ` +
+    '(parameters in any order, defaults applied), and dropped when the gateway writes this resource. ' +
+    'The answer says `X-Cache: HIT|MISS|BYPASS|STALE`, with `Age` on a HIT and an `ETag`: send it ' +
+    'back as `If-None-Match` for a `304`, or `Cache-Control: no-cache` to read GreenLake now. When ' +
+    'GreenLake fails, an entry up to `GATEWAY_CACHE_STALE_SECONDS` past its TTL answers (`STALE`).'
+  );
 }

@@ -10,6 +10,10 @@ import { ResourceDefaultsService } from './resource-defaults.service';
 import { MAX_ITEMS_LIMIT } from 'src/catalog/resource-defaults.util';
 import type { ResourceName } from 'src/catalog/resource-spec.type';
 import { buildItemQuery, buildListQuery, ListParams, UpstreamQuery } from './upstream-query.util';
+import { ResponseCacheService } from 'src/cache/response-cache.service';
+import { CallCacheContext } from 'src/cache/call-cache-context.service';
+import { canonicalRequestOf } from 'src/cache/cache-key.util';
+import { etagOf, generationOf } from 'src/cache/etag.util';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -20,6 +24,8 @@ export interface ItemRequest {
   query?: UpstreamQuery;
   body?: unknown;
   contentType?: string;
+  /** A POST that changes nothing (a download link): the resource's cached answers stay. */
+  readOnly?: boolean;
 }
 
 /**
@@ -31,6 +37,8 @@ export class DataServicesClient {
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly defaults: ResourceDefaultsService,
+    private readonly cache: ResponseCacheService,
+    private readonly cacheContext: CallCacheContext,
   ) {}
 
   async list<T>(
@@ -41,8 +49,8 @@ export class DataServicesClient {
   ): Promise<ListWire<T>> {
     const spec = RESOURCE_CATALOG[resource];
     const query = buildListQuery(spec, this.defaults.for(resource), params, friendly);
-    const fetchPage = async (pageQuery: UpstreamQuery) =>
-      (await this.request<ListWire<T>>(resource, call, { method: 'GET', query: pageQuery })).data;
+    const fetchPage = (pageQuery: UpstreamQuery) =>
+      this.cachedGet<ListWire<T>>(resource, call, undefined, pageQuery);
     if (!params.all || !spec.paging) {
       return fetchPage(query);
     }
@@ -70,12 +78,7 @@ export class DataServicesClient {
     fields?: string,
   ): Promise<T> {
     const query = buildItemQuery(RESOURCE_CATALOG[resource], fields);
-    const response = await this.request<T>(resource, call, {
-      method: 'GET',
-      subPath: encodeURIComponent(id),
-      query,
-    });
-    return response.data;
+    return this.cachedGet<T>(resource, call, encodeURIComponent(id), query, true);
   }
 
   /** A merge patch (RFC 7396), the content type every Data Services PATCH accepts. */
@@ -89,19 +92,84 @@ export class DataServicesClient {
     return response.data;
   }
 
-  request<T>(
+  /** One call as it is; a write voids the resource's cached lists and items (profile and region). */
+  async request<T>(
     resource: ResourceName,
     call: UpstreamCall,
     request: ItemRequest,
   ): Promise<UpstreamResponse<T>> {
-    const base = RESOURCE_CATALOG[resource].upstreamPath;
-    const path = request.subPath === undefined ? base : `${base}/${request.subPath}`;
-    return this.upstream.request<T>(call, {
-      method: request.method,
-      path,
-      query: request.query,
-      body: request.body,
-      contentType: request.contentType,
-    });
+    const write = request.method.toUpperCase() !== 'GET' && !request.readOnly;
+    try {
+      return await this.upstream.request<T>(call, {
+        method: request.method,
+        path: pathOf(resource, request.subPath),
+        query: request.query,
+        body: request.body,
+        contentType: request.contentType,
+      });
+    } finally {
+      // Also after a failure: GreenLake may have applied a write whose answer was lost
+      if (write) {
+        await this.cache.invalidate({
+          profile: call.profile.name,
+          region: call.region.name,
+          resource,
+        });
+      }
+    }
   }
+
+  /**
+   * A GET through the response cache (when the resource has a TTL): GreenLake's JSON body is kept
+   * per profile, region and canonical query, and what the cache did is noted for the caller's
+   * X-Cache, Age and ETag.
+   */
+  private async cachedGet<T>(
+    resource: ResourceName,
+    call: UpstreamCall,
+    subPath: string | undefined,
+    query: UpstreamQuery,
+    item = false,
+  ): Promise<T> {
+    const path = pathOf(resource, subPath);
+    const ttlSeconds = this.defaults.for(resource).cacheTtlSeconds;
+    if (!this.cache.caches(ttlSeconds)) {
+      return (await this.upstream.request<T>(call, { method: 'GET', path, query })).data;
+    }
+    const cached = await this.cache.fetch<T>(
+      {
+        scope: { profile: call.profile.name, region: call.region.name, resource },
+        request: canonicalRequestOf(path, query),
+        ttlSeconds,
+        refresh: this.cacheContext.wantsRefresh(call),
+      },
+      async () => {
+        const response = await this.upstream.request<T>(call, { method: 'GET', path, query });
+        if (response.status !== 200) {
+          return { kind: 'other', value: response.data };
+        }
+        const body = JSON.stringify(response.data);
+        const generation = item ? generationOf(response.data) : undefined;
+        const headers = { 'content-type': 'application/json; charset=utf-8' };
+        return { kind: 'answer', answer: { body, headers, generation } };
+      },
+    );
+    if (cached.kind === 'other') {
+      return cached.value;
+    }
+    const data = JSON.parse(cached.answer.body) as T;
+    const generation = item ? generationOf(data) : undefined;
+    this.cacheContext.record(
+      call,
+      cached.result,
+      cached.ageSeconds,
+      generation === undefined ? undefined : etagOf('', generation),
+    );
+    return data;
+  }
+}
+
+function pathOf(resource: ResourceName, subPath: string | undefined): string {
+  const base = RESOURCE_CATALOG[resource].upstreamPath;
+  return subPath === undefined ? base : `${base}/${subPath}`;
 }

@@ -59,6 +59,7 @@ export class SoftwareReleasesService {
         subPath: `${encodeURIComponent(releaseId)}/download`,
         body,
         contentType: 'application/json',
+        readOnly: true,
       })
       .catch((error: unknown) => {
         throw releaseDenied(error) ?? error;

@@ -19,7 +19,14 @@ describe('Tokens shared by replicas through a real Redis', () => {
   const startReplica = async (env: Record<string, string> = {}) => {
     const gw = await startTestGateway({
       sharedSimulator: simulator,
-      env: { ...redis.env, GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...env },
+      // GATEWAY_CACHE=off: these tests count what upstream calls do to tokens, and the response
+      // cache would answer the repeated GETs without one
+      env: {
+        ...redis.env,
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        GATEWAY_CACHE: 'off',
+        ...env,
+      },
     });
     gateways.push(gw);
     return gw;

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CallCacheContext } from './call-cache-context.service';
+import { etagOf, ifNoneMatchHits } from './etag.util';
+
+/**
+ * Writes X-Cache, Age and a strong ETag on the resource routes' 200s that the cache served, and
+ * turns a matching If-None-Match into a bodiless 304. A Fastify onSend hook, because only there
+ * are the exact bytes of the answer known (the ETag is their hash) and the status still free to
+ * change (Nest sets the route's status after any interceptor). The pass-through writes its own.
+ */
+@Injectable()
+export class CacheHeadersHook {
+  constructor(private readonly context: CallCacheContext) {}
+
+  register(fastify: FastifyInstance): void {
+    fastify.addHook(
+      'onSend',
+      (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
+        done(null, this.decorate(request, reply, payload));
+      },
+    );
+  }
+
+  private decorate(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    const call = request.upstreamCall;
+    const outcome = call && this.context.outcomeOf(call);
+    if (!outcome || reply.statusCode !== 200 || typeof payload !== 'string') {
+      return payload;
+    }
+    void reply.header('x-cache', outcome.result);
+    if (outcome.result === 'HIT' || outcome.result === 'STALE') {
+      void reply.header('age', String(outcome.ageSeconds));
+    }
+    const etag = outcome.etag ?? etagOf(payload);
+    void reply.header('etag', etag);
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+      return null;
+    }
+    return payload;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { UpstreamCall } from 'src/regions/upstream-call.type';
+import type { CacheResult } from './response-cache.service';
+
+/** What one request asked of the cache, and what the cache did for it (several pages: several fetches). */
+export interface CallCacheState {
+  refresh: boolean;
+  results: CacheResult[];
+  /** The oldest entry served, in seconds. */
+  ageSeconds: number;
+  /** Set when the request was one item fetch whose ETag is GreenLake's generation. */
+  etag?: string;
+}
+
+// A request that read two pages, one HIT and one MISS, went upstream: the weakest result wins
+const PRECEDENCE: readonly CacheResult[] = ['BYPASS', 'STALE', 'MISS', 'HIT'];
+
+/**
+ * The request's side of the cache, keyed by the request's UpstreamCall (resolved once at the edge,
+ * handed down to every client): what the caller asked for (the interceptor), what the cache did
+ * (DataServicesClient), read back by the hook that writes X-Cache, Age and ETag. A WeakMap, so the
+ * state goes with the request.
+ */
+@Injectable()
+export class CallCacheContext {
+  private readonly states = new WeakMap<UpstreamCall, CallCacheState>();
+
+  begin(call: UpstreamCall, refresh: boolean): void {
+    this.states.set(call, { refresh, results: [], ageSeconds: 0 });
+  }
+
+  wantsRefresh(call: UpstreamCall): boolean {
+    return this.states.get(call)?.refresh ?? false;
+  }
+
+  record(call: UpstreamCall, result: CacheResult, ageSeconds: number, etag?: string): void {
+    let state = this.states.get(call);
+    if (!state) {
+      state = { refresh: false, results: [], ageSeconds: 0 };
+      this.states.set(call, state);
+    }
+    state.results.push(result);
+    state.ageSeconds = Math.max(state.ageSeconds, ageSeconds);
+    state.etag = state.results.length === 1 ? etag : undefined;
+  }
+
+  /** The combined result of a request's fetches, if the cache served any. */
+  outcomeOf(
+    call: UpstreamCall,
+  ): { result: CacheResult; ageSeconds: number; etag?: string } | undefined {
+    const state = this.states.get(call);
+    if (!state || state.results.length === 0) {
+      return undefined;
+    }
+    const result = PRECEDENCE.find((candidate) => state.results.includes(candidate)) ?? 'MISS';
+    return { result, ageSeconds: state.ageSeconds, etag: state.etag };
+  }
+}

@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { startSimulator, RunningSimulator } from 'src/simulator';
+import { countBy, fireConcurrently } from 'test/utils/load';
+import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
+import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
+
+const REGION = '/v1/regions/eu-central';
+const DS = '/data-services/v1beta1';
+
+// The replica half of the cache suite (test/e2e/cache-redis.e2e-spec.ts has the rest, on one
+// redis-server it can freeze): .ci/run runs this file on a Cluster and on a Sentinel group too
+describe('Response cache across replicas on the shared Redis', () => {
+  let redis: SharedTestRedis;
+  let simulator: RunningSimulator;
+  let a: TestGateway;
+  let b: TestGateway;
+  const dataGets = (pathPrefix: string) =>
+    simulator.controls.requests({ target: 'data', method: 'GET', pathPrefix }).length;
+
+  beforeAll(async () => {
+    redis = await startSharedRedis();
+    simulator = await startSimulator({ quiet: true });
+    const env = { ...redis.env, GATEWAY_RATE_LIMIT_PER_MINUTE: '0' };
+    [a, b] = await Promise.all(
+      [1, 2].map(() => startTestGateway({ sharedSimulator: simulator, env })),
+    );
+    // Tokens in hand and Redis connected, so that what follows meets only the cache
+    await Promise.all(
+      [a, b].map((gw) => request(gw.url).get(`${REGION}/tags?limit=1`).set(DEV_KEY)),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([a, b].map((gw) => gw?.close()));
+    await simulator?.stop();
+    await redis?.stop();
+  });
+  beforeEach(() => simulator.controls.reset());
+
+  it('40 concurrent identical cold GETs split over two replicas: one upstream call', async () => {
+    simulator.controls.addLatency(300, { pathPrefix: `${DS}/software-releases` });
+    const path = `${REGION}/software-releases?limit=4`;
+    const statuses = await Promise.all([
+      fireConcurrently(`${a.url}${path}`, 20, DEV_KEY),
+      fireConcurrently(`${b.url}${path}`, 20, DEV_KEY),
+    ]);
+    expect(countBy(statuses.flat())).toEqual({ 200: 40 });
+    expect(dataGets(`${DS}/software-releases`)).toBe(1);
+  });
+
+  it('a write on one replica makes the next list on the other go upstream', async () => {
+    const list = (await request(b.url).get(`${REGION}/settings?limit=40`).set(DEV_KEY)).body;
+    const setting = list.items[0];
+    const possible: string[] = JSON.parse(setting.possibleValues);
+    const next = possible.find((value) => value !== setting.currentValue) ?? possible[0];
+    await request(a.url)
+      .patch(`${REGION}/settings/${setting.id}`)
+      .set(DEV_KEY)
+      .send({ currentValue: next })
+      .expect(200);
+    const after = await request(b.url).get(`${REGION}/settings?limit=40`).set(DEV_KEY);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });
+  });
+
+  it('DELETE /v1/admin/cache purges what every replica stored, on every master', async () => {
+    await request(a.url).get(`${REGION}/tags?limit=3`).set(DEV_KEY).expect(200);
+    await request(b.url).get(`${REGION}/storage-locations`).set(DEV_KEY).expect(200);
+    const purged = await request(b.url).delete('/v1/admin/cache?resource=tags').set(DEV_KEY);
+    expect(purged.body.purged).toBeGreaterThanOrEqual(1);
+    expect(
+      (await request(a.url).get(`${REGION}/tags?limit=3`).set(DEV_KEY)).headers['x-cache'],
+    ).toBe('MISS');
+    expect(
+      (await request(a.url).get(`${REGION}/storage-locations`).set(DEV_KEY)).headers['x-cache'],
+    ).toBe('HIT');
+  });
+});
