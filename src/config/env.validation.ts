@@ -13,6 +13,7 @@ import {
 } from './gateway-config.type';
 import { readJwtConfig } from './jwt.parser';
 import { isHttpUrl, parseProfilesFile } from './profiles.parser';
+import { readBudget } from './budget.parser';
 import { readRateLimits } from './rate-limits.parser';
 import { DEFAULT_REGIONS, parseRegions } from './regions.parser';
 
@@ -71,6 +72,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
   const jwt = readJwtConfig(reader);
   const auth = { ...readAuth(reader, mode, profiles.length > 0, jwt !== undefined), jwt };
   const rateLimit = readRateLimits(reader);
+  const budget = readBudget(reader);
   const metricsPublic = reader.oneOf('GATEWAY_METRICS_PUBLIC', ['true', 'false'] as const, 'true');
   const tasks = readTaskPolling(reader);
   const redisUrl = readRedisUrl(reader);
@@ -114,6 +116,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       redis: { url: redisUrl },
       tasks,
       rateLimit,
+      budget,
       metrics: { public: metricsPublic === 'true' },
       resourceDefaults,
     },

@@ -11,7 +11,14 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
+    // No retries and no breaker here: these tests pin how one upstream answer is mapped
+    gw = await startTestGateway({
+      env: {
+        UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_BREAKER_FAILURES: '1000',
+      },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(async () => {
@@ -63,9 +70,10 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
   });
 
   it('429 → 429 UPSTREAM_RATE_LIMITED with Retry-After', async () => {
+    // Another region: the 429 marks us-west's budget spent for 9 s, as it should (src/budget)
     gw.simulator.controls.failNext(1, 429, { target: 'data', retryAfterSeconds: 9 });
     const res = await request(gw.url)
-      .post(PROXIED_POST)
+      .post(PROXIED_POST.replace('/us-west/', '/eu-central/'))
       .send({ name: 'vm' })
       .set(DEV_KEY)
       .expect(429);

@@ -8,7 +8,14 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS) } });
+    // No retries and no breaker here: these tests pin how one upstream answer is mapped
+    gw = await startTestGateway({
+      env: {
+        UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_BREAKER_FAILURES: '1000',
+      },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(async () => {
@@ -41,8 +48,9 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   );
 
   it('upstream 429 → 429 UPSTREAM_RATE_LIMITED with Retry-After passed on', async () => {
+    // Another region: the 429 marks us-west's budget spent for 7 s, as it should (src/budget)
     gw.simulator.controls.failNext(1, 429, { target: 'data', retryAfterSeconds: 7 });
-    const res = await get().expect(429);
+    const res = await get('/v1/regions/eu-central/tasks?limit=1').expect(429);
     expect(res.body.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(res.headers['retry-after']).toBe('7');
   });

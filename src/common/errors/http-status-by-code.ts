@@ -17,6 +17,8 @@ export const HTTP_STATUS_BY_CODE = {
   [GatewayErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
   [GatewayErrorCode.UPSTREAM_REJECTED]: HttpStatus.BAD_REQUEST,
   [GatewayErrorCode.UPSTREAM_RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+  [GatewayErrorCode.UPSTREAM_BUDGET_EXHAUSTED]: HttpStatus.TOO_MANY_REQUESTS,
+  [GatewayErrorCode.UPSTREAM_SHARE_EXCEEDED]: HttpStatus.TOO_MANY_REQUESTS,
   [GatewayErrorCode.UPSTREAM_AUTH_FAILED]: HttpStatus.BAD_GATEWAY,
   [GatewayErrorCode.UPSTREAM_ERROR]: HttpStatus.BAD_GATEWAY,
   [GatewayErrorCode.UPSTREAM_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
