@@ -26,7 +26,7 @@ local limit = ARGV[4]
 local stored_reset = num('resetAt')
 local new_window = (stored_reset == nil) or (now >= stored_reset) or (reset_at > stored_reset + 1000)
 if new_window then
-  clear_usage()
+  if stored_reset ~= nil then clear_usage() end
   local before = now - 2 * (num('windowMs') or 60000)
   local flat = redis.call('HGETALL', key)
   for i = 1, #flat, 2 do

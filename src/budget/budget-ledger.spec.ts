@@ -92,6 +92,20 @@ function ledgerContract(make: () => BudgetLedgerRepository): void {
     expect(ui).toBe(6);
   });
 
+  it('counts the calls sent before the first answer against the window that answer describes', async () => {
+    await ledger.admit(p, 'us-west', ask('ui', T0));
+    for (let i = 0; i < 4; i++) {
+      await ledger.admit(p, 'us-west', ask('batch', T0 + 1));
+    }
+    await ledger.observe(p, 'us-west', { limit: 8, remaining: 3, resetAt: T0 + 2_000 }, T0 + 2);
+    // batch has used 4 of 8 and ui (share 6) is owed 5 more: nothing left for batch
+    expect(await ledger.admit(p, 'us-west', ask('batch', T0 + 3))).toMatchObject({
+      admitted: false,
+      reason: 'share',
+    });
+    expect((await ledger.admit(p, 'us-west', ask('ui', T0 + 4))).admitted).toBe(true);
+  });
+
   it('without fair share the first caller takes it all', async () => {
     await ledger.observe(p, 'us-west', { limit: 8, remaining: 8, resetAt: T0 + 2_000 }, T0);
     await ledger.admit(p, 'us-west', ask('ui', T0 + 1, false));

@@ -34,7 +34,10 @@ export function observe(fields: LedgerFields, seen: BudgetObservation, nowMs: nu
     nowMs >= storedReset ||
     seen.resetAt > storedReset + RESET_RESOLUTION_MS;
   if (newWindow) {
-    clearUsage(fields);
+    // The first answer ever describes the window the calls counted so far were sent in
+    if (storedReset !== undefined) {
+      clearUsage(fields);
+    }
     forgetIdleCallers(fields, nowMs - 2 * (num(fields, 'windowMs') ?? DEFAULT_WINDOW_MS));
     fields.set('remaining', String(seen.remaining));
     fields.set('resetAt', String(seen.resetAt));
