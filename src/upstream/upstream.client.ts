@@ -139,6 +139,7 @@ export class UpstreamClient implements OnModuleDestroy {
         () => this.send<T>(call, request, token, context, responseType),
         (answer) => discard(answer.data),
       );
+    this.tokens.regionRefusals.check(profile.name, region.name);
     let token = await this.tokens.getToken(profile);
     let response = await sendWith(token);
     if (response.status === 401) {
@@ -151,6 +152,12 @@ export class UpstreamClient implements OnModuleDestroy {
       await this.tokens.invalidate(token);
       token = await this.tokens.getToken(profile);
       response = await sendWith(token);
+      if (response.status === 401) {
+        // Refused fresh: refetching per request would not help, so the region rests a while
+        this.tokens.regionRefusals.refused(profile.name, region.name);
+      }
+    } else {
+      this.tokens.regionRefusals.accepted(profile.name, region.name);
     }
     return { context, response };
   }

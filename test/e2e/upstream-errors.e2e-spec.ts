@@ -97,8 +97,9 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   it('token endpoint failing with no token in hand → 503 TOKEN_UNAVAILABLE with Retry-After', async () => {
     gw.simulator.controls.expireAllTokens();
     gw.simulator.controls.failNext(5, 500, { target: 'token' });
-    // the cached token is refused (401), and no new one can be had
-    const res = await get().expect(503);
+    // the cached token is refused (401), and no new one can be had; another region, because
+    // us-west rests after the test above refused a fresh token too (RegionRefusals)
+    const res = await get('/v1/regions/ap-northeast/tasks?limit=1').expect(503);
     expect(res.body.code).toBe('TOKEN_UNAVAILABLE');
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
   });
