@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestRedis, TestRedis } from 'test/utils/redis-server';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
+import { BudgetMetrics } from 'src/budget/budget-metrics.service';
 import { getStatus } from 'test/utils/load';
 
 const tasks = (region: string, offset: number) =>
@@ -148,6 +149,9 @@ describe('Retries', () => {
     expect(next.body.code).toBe('UPSTREAM_BUDGET_EXHAUSTED');
     expect(Number(next.headers['retry-after'])).toBeGreaterThan(20);
     expect(dataCalls(gw, 'eu-west')).toHaveLength(1);
+    expect(gw.app.get(BudgetMetrics).snapshot().refusals.budgetExhausted).toEqual({
+      'default/eu-west': 1,
+    });
   });
 });
 
@@ -192,6 +196,12 @@ describe('Circuit breaker per region', () => {
     expect(fast[Math.floor(fast.length / 2)]).toBeLessThan(100);
     // other regions are not affected
     await request(gw.url).get(tasks('eu-west', 0)).set(DEV_KEY).expect(200);
+    const metrics = gw.app.get(BudgetMetrics).snapshot();
+    expect(metrics.breakerOpen['us-west']).toBe(1);
+    expect(metrics.retries['us-west']).toBeGreaterThan(0);
+    expect(metrics.budgetRemaining).toContainEqual(
+      expect.objectContaining({ profile: 'default', region: 'eu-west', limit: 6000 }),
+    );
 
     // half-open while still failing: five callers at once, one probe reaches GreenLake
     await sleep(OPEN_MS + 200);
@@ -215,5 +225,6 @@ describe('Circuit breaker per region', () => {
     }
     expect(status).toBe(200);
     expect(Date.now() - healedAt).toBeLessThan(OPEN_MS + 1_500);
+    expect(gw.app.get(BudgetMetrics).snapshot().breakerOpen['us-west']).toBe(0);
   });
 });
