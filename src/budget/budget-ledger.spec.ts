@@ -120,6 +120,17 @@ function ledgerContract(make: () => BudgetLedgerRepository): void {
 describe(BudgetLedgerRepository.name, () => {
   describe('in memory', () => ledgerContract(() => new BudgetLedgerRepository(null)));
 
+  describe('with a failing Redis', () => {
+    it('paces from memory instead of failing the call', async () => {
+      const redis = { eval: jest.fn().mockRejectedValue(new Error('Connection is closed.')) };
+      const ledger = new BudgetLedgerRepository(redis as unknown as Redis);
+      await ledger.observe('p', 'us-west', { limit: 1, remaining: 1, resetAt: T0 + 1_000 }, T0);
+      expect((await ledger.admit('p', 'us-west', ask('a', T0 + 1))).admitted).toBe(true);
+      expect((await ledger.admit('p', 'us-west', ask('a', T0 + 2))).admitted).toBe(false);
+      expect(redis.eval).toHaveBeenCalledTimes(3);
+    });
+  });
+
   describe('in Redis (the Lua twins)', () => {
     let redis: TestRedis;
     let client: Redis;
