@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
-const UPSTREAM_TIMEOUT_MS = 300;
+// Also the one deadline of a token fetch (src/credentials): 300 ms proved too tight on a loaded machine
+const UPSTREAM_TIMEOUT_MS = 1_000;
 const VMS = '/virtualization/v1beta1/virtual-machines';
 const PROXIED_GET = `/v1/regions/us-west/proxy/data-services/v1beta1/async-operations?limit=1`;
 const PROXIED_POST = `/v1/regions/us-west/proxy${VMS}`;
