@@ -454,3 +454,58 @@ describe('callers: JWT, rate limits and /metrics', () => {
     expect(problems[0]).toMatch(expected);
   });
 });
+
+describe('the shared GreenLake budget (UPSTREAM_BUDGET_*, GATEWAY_UPSTREAM_*, UPSTREAM_RETRY*, UPSTREAM_BREAKER_*)', () => {
+  it('has the defaults of DESIGN.md', () => {
+    expect(configOf(loadGatewayConfig({})).budget).toEqual({
+      waitMs: 1000,
+      fairShare: true,
+      shares: {},
+      retries: 2,
+      retryMaxWaitMs: 5000,
+      breakerFailures: 5,
+      breakerOpenMs: 10000,
+    });
+  });
+
+  it('reads every knob', () => {
+    const config = configOf(
+      loadGatewayConfig({
+        UPSTREAM_BUDGET_WAIT_MS: '250',
+        GATEWAY_UPSTREAM_FAIR_SHARE: 'off',
+        GATEWAY_UPSTREAM_SHARES: 'ui=3, batch=0.5',
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_RETRY_MAX_WAIT_MS: '2000',
+        UPSTREAM_BREAKER_FAILURES: '3',
+        UPSTREAM_BREAKER_OPEN_MS: '1500',
+      }),
+    );
+    expect(config.budget).toEqual({
+      waitMs: 250,
+      fairShare: false,
+      shares: { ui: 3, batch: 0.5 },
+      retries: 0,
+      retryMaxWaitMs: 2000,
+      breakerFailures: 3,
+      breakerOpenMs: 1500,
+    });
+  });
+
+  it.each([
+    [{ UPSTREAM_BUDGET_WAIT_MS: '-1' }, /^UPSTREAM_BUDGET_WAIT_MS: expected a whole number/],
+    [{ GATEWAY_UPSTREAM_SHARES: 'ui:3' }, /^GATEWAY_UPSTREAM_SHARES: "ui:3" is not name=weight/],
+    [{ GATEWAY_UPSTREAM_SHARES: 'ui=0' }, /^GATEWAY_UPSTREAM_SHARES: "ui=0": the weight must be/],
+    [{ GATEWAY_UPSTREAM_SHARES: 'a=1,a=2' }, /^GATEWAY_UPSTREAM_SHARES: caller "a" is given twice/],
+    [
+      { GATEWAY_UPSTREAM_FAIR_SHARE: 'maybe' },
+      /^GATEWAY_UPSTREAM_FAIR_SHARE: expected one of on, off/,
+    ],
+    [{ UPSTREAM_RETRIES: '11' }, /^UPSTREAM_RETRIES: expected a whole number from 0 to 10/],
+    [{ UPSTREAM_BREAKER_FAILURES: '0' }, /^UPSTREAM_BREAKER_FAILURES: expected a whole number/],
+    [{ UPSTREAM_BREAKER_OPEN_MS: '10' }, /^UPSTREAM_BREAKER_OPEN_MS: expected a whole number/],
+  ])('reports %j as one line naming the variable', (env, expected) => {
+    const problems = problemsOf(loadGatewayConfig(env));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+});

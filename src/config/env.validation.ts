@@ -14,6 +14,7 @@ import {
 import { readCacheConfig } from './cache.parser';
 import { readJwtConfig } from './jwt.parser';
 import { isHttpUrl, parseProfilesFile } from './profiles.parser';
+import { readBudget } from './budget.parser';
 import { readRateLimits } from './rate-limits.parser';
 import { readRedisTopology } from './redis.parser';
 import { DEFAULT_REGIONS, parseRegions } from './regions.parser';
@@ -73,6 +74,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
   const jwt = readJwtConfig(reader);
   const auth = { ...readAuth(reader, mode, profiles.length > 0, jwt !== undefined), jwt };
   const rateLimit = readRateLimits(reader);
+  const budget = readBudget(reader);
   const metricsPublic = reader.oneOf('GATEWAY_METRICS_PUBLIC', ['true', 'false'] as const, 'true');
   const tasks = readTaskPolling(reader);
   const redisTopology = readRedisTopology(reader);
@@ -121,6 +123,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       cache,
       tasks,
       rateLimit,
+      budget,
       metrics: { public: metricsPublic === 'true' },
       resourceDefaults,
     },

@@ -79,6 +79,22 @@ export interface CacheConfig {
   proxyTtlSeconds: number;
 }
 
+/** The shared GreenLake budget: pacing, fair share, GET retries, per-region breaker (src/budget). */
+export interface BudgetConfig {
+  /** A call waits at most this long for a spent budget to reset (UPSTREAM_BUDGET_WAIT_MS). */
+  waitMs: number;
+  /** Off: no fair share, only pacing (GATEWAY_UPSTREAM_FAIR_SHARE). */
+  fairShare: boolean;
+  /** Caller name → weight (GATEWAY_UPSTREAM_SHARES); 1 for everyone not listed. */
+  shares: Record<string, number>;
+  /** More tries for GET and HEAD (UPSTREAM_RETRIES). */
+  retries: number;
+  /** Longest Retry-After honoured, and the total wait of one call's retries (UPSTREAM_RETRY_MAX_WAIT_MS). */
+  retryMaxWaitMs: number;
+  breakerFailures: number;
+  breakerOpenMs: number;
+}
+
 export interface GatewayConfig {
   port: number;
   mode: GatewayMode;
@@ -102,6 +118,7 @@ export interface GatewayConfig {
     jwt?: JwtAuthConfig;
   };
   rateLimit: RateLimitConfig;
+  budget: BudgetConfig;
   metrics: {
     /** False: /metrics needs a caller with the admin scope (GATEWAY_METRICS_PUBLIC=false). */
     public: boolean;

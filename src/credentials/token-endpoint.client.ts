@@ -35,7 +35,8 @@ export class TokenEndpointClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  async requestToken(profile: CredentialProfile): Promise<IssuedToken> {
+  /** `timeoutMs` (default UPSTREAM_TIMEOUT_MS): what is left of the caller's deadline. */
+  async requestToken(profile: CredentialProfile, timeoutMs?: number): Promise<IssuedToken> {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     const headers: Record<string, string> = {
       'Content-Type': 'application/x-www-form-urlencoded',
@@ -55,7 +56,7 @@ export class TokenEndpointClient {
       response = await firstValueFrom(
         this.http.post<unknown>(profile.tokenUrl, form.toString(), {
           headers,
-          timeout: this.config.upstream.timeoutMs,
+          timeout: timeoutMs ?? this.config.upstream.timeoutMs,
           maxRedirects: 0,
           validateStatus: () => true,
         }),

@@ -6,6 +6,7 @@ import { CredentialProfile, GatewayConfig } from 'src/config/gateway-config.type
 import { AccessToken, tokenFingerprint } from './access-token.type';
 import { TokenCacheRepository } from './token-cache.repository';
 import { TokenEndpointClient, TokenEndpointError } from './token-endpoint.client';
+import { RegionRefusals } from './region-refusals';
 import { advisoryWindowMs, tokenPhase } from './token-windows';
 
 export interface TokenRequestOptions {
@@ -53,6 +54,10 @@ export class TokenService implements OnModuleDestroy {
   private readonly states = new Map<string, ProfileState>();
   private readonly skewMs: number;
   private readonly lockTtlMs: number;
+  /** One deadline for a whole fetch, every try included; also the longest wait for another's refresh. */
+  private readonly fetchDeadlineMs: number;
+  /** Regions refusing even fresh tokens: see RegionRefusals (UpstreamClient reports them). */
+  readonly regionRefusals = new RegionRefusals();
   readonly stats: TokenStats = { endpointRequests: 0, adoptedFromStore: 0, callerWaits: 0 };
 
   constructor(
@@ -61,8 +66,12 @@ export class TokenService implements OnModuleDestroy {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.skewMs = config.credentials.refreshSkewSeconds * 1000;
-    // Long enough for every try of one refresh; a crashed owner frees it after that
-    this.lockTtlMs = ENDPOINT_TRIES * config.upstream.timeoutMs + 2_000;
+    // The token endpoint's own timeout bounds a whole fetch (a silent endpoint held the first
+    // caller 3 tries × the timeout before), and so every wait for someone else's refresh (a lock left
+    // behind by a Redis freeze or a killed replica held callers for the lock's whole TTL)
+    this.fetchDeadlineMs = config.upstream.timeoutMs;
+    // Long enough for one fetch; a crashed owner frees it after that
+    this.lockTtlMs = this.fetchDeadlineMs + 2_000;
   }
 
   async getToken(
@@ -212,7 +221,7 @@ export class TokenService implements OnModuleDestroy {
       }
     }
     if (lock.kind === 'busy') {
-      const deadline = Date.now() + this.lockTtlMs;
+      const deadline = Date.now() + this.fetchDeadlineMs;
       while (Date.now() < deadline) {
         await sleep(LOCK_POLL_MS);
         const fetchedElsewhere = await this.store.read(profile);
@@ -229,11 +238,12 @@ export class TokenService implements OnModuleDestroy {
 
   /** The endpoint, retried quickly with jitter when it is unavailable; a refusal is not retried. */
   private async fetch(profile: CredentialProfile): Promise<AccessToken> {
+    const deadline = Date.now() + this.fetchDeadlineMs;
     for (let attempt = 1; ; attempt++) {
       this.stats.endpointRequests++;
       const issuedAt = Date.now();
       try {
-        const issued = await this.endpoint.requestToken(profile);
+        const issued = await this.endpoint.requestToken(profile, Math.max(1, deadline - issuedAt));
         return {
           value: issued.accessToken,
           profile: profile.name,
@@ -242,10 +252,11 @@ export class TokenService implements OnModuleDestroy {
         };
       } catch (error) {
         const retryable = error instanceof TokenEndpointError && error.kind === 'unavailable';
-        if (!retryable || attempt >= ENDPOINT_TRIES) {
+        const pauseMs = jitter(100 * 2 ** attempt);
+        if (!retryable || attempt >= ENDPOINT_TRIES || Date.now() + pauseMs >= deadline) {
           throw error;
         }
-        await sleep(jitter(100 * 2 ** attempt));
+        await sleep(pauseMs);
       }
     }
   }

@@ -14,4 +14,6 @@ export const redisKeys = {
   cacheLock: (scope: string, hash: string): string => `gw:cache:{${scope}}:lock:${hash}`,
   /** SCAN pattern of a scope pattern's keys (`*` allowed in the scope). */
   cachePattern: (scopePattern: string): string => `gw:cache:{${scopePattern}}:*`,
+  /** One hash per (profile, region); the braces keep it in one Redis Cluster hash slot. */
+  budget: (profile: string, region: string): string => `gw:budget:{${profile}:${region}}`,
 };

@@ -1,5 +1,7 @@
 export { startSimulator } from './simulator';
 export type {
+  BudgetHeaderSpelling,
+  SimulatedBudget,
   RequestMatch,
   RunningSimulator,
   SimulatedClient,

@@ -48,7 +48,28 @@ export interface RequestMatch {
   pathPrefix?: string;
 }
 
+/**
+ * How the budget headers are spelled: `ratelimit-*` (platform guide), `X-RateLimit-*` (IAM,
+ * backup-recovery), or the HTTP standard's single `RateLimit: limit=, remaining=, reset=` field.
+ */
+export type BudgetHeaderSpelling = 'ratelimit' | 'x-ratelimit' | 'standard';
+
+/** A per-client budget: `limit` calls per `windowMs`, then 429 until the window ends. */
+export interface SimulatedBudget {
+  limit: number;
+  /** Default 60000. */
+  windowMs?: number;
+  /** Default 'ratelimit'. */
+  headers?: BudgetHeaderSpelling;
+  /** Whether a 429 carries `Retry-After` (seconds to the reset). Default false (UNCONFIRMED upstream). */
+  retryAfter?: boolean;
+}
+
 export interface SimulatorControls {
+  /** Replaces the per-client budget until reset(); windows open afresh. */
+  setBudget(budget: SimulatedBudget): void;
+  /** Drops every pending failNext and resetNext rule (a region that failed everything heals). */
+  clearFailures(): void;
   /** Every matching request waits ms before it is handled; 0 clears (all rules, or those with this exact match). */
   addLatency(ms: number, match?: RequestMatch): void;
   /** The next N matching requests answer `status` with the error envelope (+ Retry-After when given). */

@@ -4,6 +4,7 @@ import type { AxiosResponse, Method, ResponseType } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Readable } from 'node:stream';
+import { BudgetGate } from 'src/budget/budget-gate.service';
 import { USER_AGENT } from 'src/common/app-version';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
@@ -74,6 +75,7 @@ export class UpstreamClient implements OnModuleDestroy {
   constructor(
     private readonly http: HttpService,
     private readonly tokens: TokenService,
+    private readonly budget: BudgetGate,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -129,8 +131,17 @@ export class UpstreamClient implements OnModuleDestroy {
       method: request.method,
       path: request.path,
     };
+    // Every try passes the budget gate: pacing, fair share, breaker, GET retries (src/budget)
+    const sendWith = (token: AccessToken) =>
+      this.budget.send(
+        call,
+        request.method,
+        () => this.send<T>(call, request, token, context, responseType),
+        (answer) => discard(answer.data),
+      );
+    this.tokens.regionRefusals.check(profile.name, region.name);
     let token = await this.tokens.getToken(profile);
-    let response = await this.send<T>(call, request, token, context, responseType);
+    let response = await sendWith(token);
     if (response.status === 401) {
       // Our token was refused (revoked or expired early): drop it, get a new one, replay once.
       // Safe for writes too: bodies are buffered, so the replay sends the same bytes.
@@ -140,7 +151,13 @@ export class UpstreamClient implements OnModuleDestroy {
       discard(response.data);
       await this.tokens.invalidate(token);
       token = await this.tokens.getToken(profile);
-      response = await this.send<T>(call, request, token, context, responseType);
+      response = await sendWith(token);
+      if (response.status === 401) {
+        // Refused fresh: refetching per request would not help, so the region rests a while
+        this.tokens.regionRefusals.refused(profile.name, region.name);
+      }
+    } else {
+      this.tokens.regionRefusals.accepted(profile.name, region.name);
     }
     return { context, response };
   }

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
-const UPSTREAM_TIMEOUT_MS = 300;
+// Also the one deadline of a token fetch (src/credentials): 300 ms proved too tight on a loaded machine
+const UPSTREAM_TIMEOUT_MS = 1_000;
 const VMS = '/virtualization/v1beta1/virtual-machines';
 const PROXIED_GET = `/v1/regions/us-west/proxy/data-services/v1beta1/async-operations?limit=1`;
 const PROXIED_POST = `/v1/regions/us-west/proxy${VMS}`;
@@ -11,10 +12,15 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
   let gw: TestGateway;
 
   beforeAll(async () => {
-    // Every GET here must reach GreenLake: the response cache would answer the repeated ones
-    // (and serve STALE for 5xx), which test/e2e/cache.e2e-spec.ts covers
+    // No cache, no retries and no breaker here: these tests pin how one upstream answer is mapped
+    // (cached answers and STALE are test/e2e/cache.e2e-spec.ts's, retries and the breaker the budget suites')
     gw = await startTestGateway({
-      env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_CACHE: 'off' },
+      env: {
+        UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_BREAKER_FAILURES: '1000',
+        GATEWAY_CACHE: 'off',
+      },
     });
   });
   afterAll(() => gw.close());
@@ -67,9 +73,10 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
   });
 
   it('429 → 429 UPSTREAM_RATE_LIMITED with Retry-After', async () => {
+    // Another region: the 429 marks us-west's budget spent for 9 s, as it should (src/budget)
     gw.simulator.controls.failNext(1, 429, { target: 'data', retryAfterSeconds: 9 });
     const res = await request(gw.url)
-      .post(PROXIED_POST)
+      .post(PROXIED_POST.replace('/us-west/', '/eu-central/'))
       .send({ name: 'vm' })
       .set(DEV_KEY)
       .expect(429);

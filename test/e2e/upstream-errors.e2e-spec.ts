@@ -2,16 +2,22 @@ import request from 'supertest';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const TASKS = '/v1/regions/us-west/tasks?limit=1';
-const UPSTREAM_TIMEOUT_MS = 300;
+// Also the one deadline of a token fetch (src/credentials): 300 ms proved too tight on a loaded machine
+const UPSTREAM_TIMEOUT_MS = 1_000;
 
 describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    // GATEWAY_CACHE=off: every GET here must reach GreenLake (cached answers, and STALE instead
-    // of a 5xx, are test/e2e/cache.e2e-spec.ts's)
+    // No cache, no retries and no breaker here: these tests pin how one upstream answer is mapped
+    // (cached answers and STALE are test/e2e/cache.e2e-spec.ts's, retries and the breaker the budget suites')
     gw = await startTestGateway({
-      env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_CACHE: 'off' },
+      env: {
+        UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
+        UPSTREAM_RETRIES: '0',
+        UPSTREAM_BREAKER_FAILURES: '1000',
+        GATEWAY_CACHE: 'off',
+      },
     });
   });
   afterAll(() => gw.close());
@@ -45,8 +51,9 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   );
 
   it('upstream 429 → 429 UPSTREAM_RATE_LIMITED with Retry-After passed on', async () => {
+    // Another region: the 429 marks us-west's budget spent for 7 s, as it should (src/budget)
     gw.simulator.controls.failNext(1, 429, { target: 'data', retryAfterSeconds: 7 });
-    const res = await get().expect(429);
+    const res = await get('/v1/regions/eu-central/tasks?limit=1').expect(429);
     expect(res.body.code).toBe('UPSTREAM_RATE_LIMITED');
     expect(res.headers['retry-after']).toBe('7');
   });
@@ -93,8 +100,9 @@ describe('Upstream failures become 4xx/5xx in the one error shape', () => {
   it('token endpoint failing with no token in hand → 503 TOKEN_UNAVAILABLE with Retry-After', async () => {
     gw.simulator.controls.expireAllTokens();
     gw.simulator.controls.failNext(5, 500, { target: 'token' });
-    // the cached token is refused (401), and no new one can be had
-    const res = await get().expect(503);
+    // the cached token is refused (401), and no new one can be had; another region, because
+    // us-west rests after the test above refused a fresh token too (RegionRefusals)
+    const res = await get('/v1/regions/ap-northeast/tasks?limit=1').expect(503);
     expect(res.body.code).toBe('TOKEN_UNAVAILABLE');
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
   });

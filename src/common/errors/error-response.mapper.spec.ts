@@ -73,4 +73,19 @@ describe(toErrorReply.name, () => {
     expect(reply.unexpected).toBe(true);
     expect(reply.body.message).not.toContain('secret detail');
   });
+
+  it('puts Retry-After on every 429 and 503, keeping one the error carries', () => {
+    for (const code of Object.values(GatewayErrorCode)) {
+      const reply = toErrorReply(new GatewayError(code, 'busy'), 'r');
+      if (reply.status === 429 || reply.status === 503) {
+        expect(reply.headers['Retry-After']).toBe('1');
+      } else {
+        expect(reply.headers['Retry-After']).toBeUndefined();
+      }
+    }
+    const budget = new GatewayError(GatewayErrorCode.UPSTREAM_BUDGET_EXHAUSTED, 'spent', {
+      headers: { 'Retry-After': '7' },
+    });
+    expect(toErrorReply(budget, 'r').headers).toEqual({ 'Retry-After': '7' });
+  });
 });

@@ -74,5 +74,10 @@ function reply(
   if (extra.upstream !== undefined) {
     body.upstream = extra.upstream;
   }
-  return { status, body, headers: extra.headers ?? {}, unexpected: false };
+  const headers = { ...extra.headers };
+  if ((status === 429 || status === 503) && !('Retry-After' in headers)) {
+    // Every 429 and 503 tells the caller when to come back (DESIGN.md, the shared budget)
+    headers['Retry-After'] = '1';
+  }
+  return { status, body, headers, unexpected: false };
 }

@@ -13,8 +13,10 @@ export enum GatewayErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   UPSTREAM_REJECTED = 'UPSTREAM_REJECTED',
   UPSTREAM_RATE_LIMITED = 'UPSTREAM_RATE_LIMITED',
-  /** The gateway's own view of GreenLake's budget: spent until its reset (Retry-After). */
+  /** The shared GreenLake budget is spent until its reset (the gateway did not call GreenLake). */
   UPSTREAM_BUDGET_EXHAUSTED = 'UPSTREAM_BUDGET_EXHAUSTED',
+  /** The caller used more than its fair share of a scarce GreenLake budget while others wait. */
+  UPSTREAM_SHARE_EXCEEDED = 'UPSTREAM_SHARE_EXCEEDED',
   UPSTREAM_AUTH_FAILED = 'UPSTREAM_AUTH_FAILED',
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',

@@ -94,6 +94,11 @@ export class ControlRules {
     return true;
   }
 
+  clearFailures(): void {
+    this.failures = [];
+    this.resets = [];
+  }
+
   clear(): void {
     this.latency = [];
     this.failures = [];

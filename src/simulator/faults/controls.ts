@@ -16,6 +16,24 @@ export function createControls(
   };
 
   return {
+    setBudget(budget) {
+      requirePositive(budget.limit, 'budget limit');
+      if (budget.windowMs !== undefined) {
+        requirePositive(budget.windowMs, 'budget windowMs');
+      }
+      if (
+        budget.headers !== undefined &&
+        !['ratelimit', 'x-ratelimit', 'standard'].includes(budget.headers)
+      ) {
+        throw new RangeError(
+          `budget headers must be ratelimit, x-ratelimit or standard, not ${String(budget.headers)}`,
+        );
+      }
+      state.rateLimiter.configure(budget);
+    },
+    clearFailures() {
+      state.rules.clearFailures();
+    },
     addLatency(ms, match) {
       requireCount(ms, 'latency ms');
       state.rules.addLatency(ms, cleanMatch(match));

@@ -10,6 +10,7 @@ describe(RateLimiter.name, () => {
       remaining: 1,
       resetSeconds: 60,
       limited: false,
+      windowSeconds: 60,
     });
     expect(limiter.consume('a', start + 15_500)).toMatchObject({
       remaining: 0,

@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { RequestMatch, SimulatorControls } from 'src/simulator/simulator-api.type';
+import type {
+  RequestMatch,
+  SimulatedBudget,
+  SimulatorControls,
+} from 'src/simulator/simulator-api.type';
 import { LISTENER_OPTIONS } from './listener-options';
 
 export interface SimulatorUrls {
@@ -85,6 +89,24 @@ export function buildAdminListener(
     if (operationStepMs !== undefined) {
       controls.setOperationStepMs(operationStepMs);
     }
+    return reply.code(204).send();
+  });
+  app.put('/budget', async (request, reply) => {
+    const body = fieldsOf(request.body);
+    const headers = body.headers;
+    if (headers !== undefined && typeof headers !== 'string') {
+      throw new AdminInputError('headers must be ratelimit, x-ratelimit or standard');
+    }
+    controls.setBudget({
+      limit: numberField(body, 'limit', true) ?? 0,
+      windowMs: numberField(body, 'windowMs', false),
+      headers: headers as SimulatedBudget['headers'],
+      retryAfter: body.retryAfter === true,
+    });
+    return reply.code(204).send();
+  });
+  app.post('/fail/clear', async (_request, reply) => {
+    controls.clearFailures();
     return reply.code(204).send();
   });
   app.post('/down', async (_request, reply) => {

@@ -8,6 +8,7 @@ import { contextOf, pathOf } from 'src/simulator/http/request-context';
 import type { SimulatorState } from 'src/simulator/simulator-state';
 import { LISTENER_OPTIONS } from './listener-options';
 import { applyFaults, installErrorHandler, installRequestHooks } from './listener-hooks';
+import { budgetHeaders } from 'src/simulator/faults/rate-limiter';
 
 const UNAUTHENTICATED_MESSAGE = 'The request did not provide valid authentication.';
 
@@ -37,20 +38,19 @@ export function buildRegionListener(state: SimulatorState, region: string): Fast
       context.token = check.token;
     }
     const rate = state.rateLimiter.consume(check.valid ? check.token.clientId : 'anonymous', nowMs);
-    void reply.headers({
-      'ratelimit-limit': String(rate.limit),
-      'ratelimit-remaining': String(rate.remaining),
-      'ratelimit-reset': String(rate.resetSeconds),
-    });
+    void reply.headers(budgetHeaders(rate, state.rateLimiter.spelling));
     if (applyFaults(state, request, reply, respond)) {
       return reply;
     }
     if (rate.limited) {
+      if (state.rateLimiter.sendsRetryAfter) {
+        void reply.header('Retry-After', String(rate.resetSeconds));
+      }
       return respond(
         request,
         reply,
         429,
-        `Too many requests: at most ${rate.limit} per minute for this client; retry in ${rate.resetSeconds} s`,
+        `Too many requests: at most ${rate.limit} per window for this client; retry in ${rate.resetSeconds} s`,
         'tooManyRequests',
       );
     }
