@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { startSimulator, type RunningSimulator } from 'src/simulator';
-import { startTestRedis, TestRedis } from 'test/utils/redis-server';
+import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
 import { startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const KEYS = 'batch:batch-key-0001:read,ui:ui-key-00001:read';
@@ -88,19 +88,19 @@ describe.each([
   ['on', true],
   ['off', false],
 ] as const)('Fair share of a scarce budget (GATEWAY_UPSTREAM_FAIR_SHARE=%s)', (setting, fair) => {
-  let redis: TestRedis;
+  let redis: SharedTestRedis;
   let simulator: RunningSimulator;
   let replicaA: TestGateway;
   let replicaB: TestGateway;
 
   beforeAll(async () => {
-    redis = await startTestRedis();
+    redis = await startSharedRedis();
     simulator = await startSimulator();
     const env = {
       GATEWAY_API_KEYS: KEYS,
       GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
       GATEWAY_UPSTREAM_FAIR_SHARE: setting,
-      REDIS_URL: redis.url,
+      ...redis.env,
     };
     replicaA = await startTestGateway({ env, sharedSimulator: simulator });
     replicaB = await startTestGateway({ env, sharedSimulator: simulator });
