@@ -1,5 +1,8 @@
 export { startSimulator } from './simulator';
+export { operationScripts } from './seed/operation-scripts';
 export type {
+  OperationScript,
+  OperationScriptStep,
   RequestMatch,
   RunningSimulator,
   SimulatedClient,

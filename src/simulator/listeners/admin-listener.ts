@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { RequestMatch, SimulatorControls } from 'src/simulator/simulator-api.type';
+import type {
+  OperationScript,
+  RequestMatch,
+  SimulatorControls,
+} from 'src/simulator/simulator-api.type';
 import { LISTENER_OPTIONS } from './listener-options';
 
 export interface SimulatorUrls {
@@ -85,6 +89,12 @@ export function buildAdminListener(
     if (operationStepMs !== undefined) {
       controls.setOperationStepMs(operationStepMs);
     }
+    return reply.code(204).send();
+  });
+  app.post('/operations/script', async (request, reply) => {
+    const body = fieldsOf(request.body);
+    const count = numberField(body, 'count', false);
+    controls.scriptNextOperations(body as unknown as OperationScript, count);
     return reply.code(204).send();
   });
   app.post('/down', async (_request, reply) => {
