@@ -1,17 +1,29 @@
 import { Module } from '@nestjs/common';
+import { CredentialsModule } from 'src/credentials/credentials.module';
 import { RedisModule } from 'src/redis/redis.module';
+import { RegionsModule } from 'src/regions/regions.module';
 import { UpstreamModule } from 'src/upstream/upstream.module';
+import { callbackStoreProvider } from './callbacks/callback-store.provider';
+import { TaskCallbacksController } from './callbacks/task-callbacks.controller';
+import { TaskCallbacksService } from './callbacks/task-callbacks.service';
 import { taskCoordinationProvider } from './hub/task-coordination.provider';
 import { TaskHub } from './hub/task-hub.service';
 import { TaskEventsService } from './task-events.service';
 import { TaskProgressController } from './task-progress.controller';
 import { TaskWaitService } from './task-wait.service';
 
-/** `/tasks/{id}/wait`, `/tasks/{id}/events`: following GreenLake tasks, one poller per task. */
+/** `/wait`, `/events` and callbacks: following GreenLake tasks, one poller per task. */
 @Module({
-  imports: [UpstreamModule, RedisModule],
-  controllers: [TaskProgressController],
-  providers: [taskCoordinationProvider, TaskHub, TaskWaitService, TaskEventsService],
+  imports: [UpstreamModule, RedisModule, RegionsModule, CredentialsModule],
+  controllers: [TaskProgressController, TaskCallbacksController],
+  providers: [
+    taskCoordinationProvider,
+    TaskHub,
+    TaskWaitService,
+    TaskEventsService,
+    callbackStoreProvider,
+    TaskCallbacksService,
+  ],
   exports: [TaskHub],
 })
 export class TaskProgressModule {}
