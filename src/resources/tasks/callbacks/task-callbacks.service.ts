@@ -92,7 +92,13 @@ export class TaskCallbacksService implements OnApplicationBootstrap, BeforeAppli
         callerName,
         createdAt: new Date().toISOString(),
       };
-      await this.store.add(watchId, record);
+      await this.store.add(watchId, record).catch((error: unknown) => {
+        throw new GatewayError(
+          GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+          'The callback could not be stored (Redis is unavailable); try again',
+          { headers: { 'retry-after': '5' }, cause: error },
+        );
+      });
       this.counts.registered += 1;
       if (isTaskEnded(first.task)) {
         this.deliverAll(watchId, first.task);
@@ -156,14 +162,19 @@ export class TaskCallbacksService implements OnApplicationBootstrap, BeforeAppli
     if (this.attached.has(watchId) || this.stopping.signal.aborted) {
       return;
     }
-    const leave = this.hub.attach(target, {
+    const following: { leave?: () => void } = {};
+    // Registered first: the hub may hand over an ended task during attach() itself
+    this.attached.set(watchId, () => following.leave?.());
+    following.leave = this.hub.attach(target, {
       deliver: (snapshot) => {
         if (isTaskEnded(snapshot.task)) {
           this.deliverAll(watchId, snapshot.task);
         }
       },
     });
-    this.attached.set(watchId, leave);
+    if (!this.attached.has(watchId)) {
+      following.leave();
+    }
   }
 
   private deliverAll(watchId: string, task: AsyncOperationWire | undefined): void {
