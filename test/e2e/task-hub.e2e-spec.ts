@@ -61,6 +61,9 @@ describe('Task hub: one poller per task, GreenLake states as they are', () => {
     );
     // Without the hub: 20 first reads alone, and 20 polls per interval after them
     expect(pollsOf(gw, shared.taskId)).toBeLessThanOrEqual(oneWaiter + 1);
+    process.stdout.write(
+      `20 waiters: ${pollsOf(gw, shared.taskId)} polls; one waiter: ${oneWaiter} polls\n`,
+    );
   });
 
   it('/wait and /events share the poller too', async () => {
