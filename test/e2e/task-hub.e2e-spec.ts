@@ -89,7 +89,7 @@ describe('Task hub: one poller per task, GreenLake states as they are', () => {
   });
 
   it('TIMEDOUT does not end a task: /wait goes on to SUCCEEDED, /events shows both', async () => {
-    const accepted = await startTask(gw, operationScripts.timedOutThenSucceeded(300));
+    const accepted = await startTask(gw, operationScripts.timedOutThenSucceeded(500));
     const sse = new SseClient(gw.url, `${accepted.taskUrl}/events`, DEV_KEY);
     const res = await request(gw.url)
       .get(`${accepted.taskUrl}/wait?timeoutSeconds=30`)
@@ -107,7 +107,7 @@ describe('Task hub: one poller per task, GreenLake states as they are', () => {
   });
 
   it('a task that reports `status` instead of `state` is followed the same way', async () => {
-    const accepted = await startTask(gw, operationScripts.statusStyle(200));
+    const accepted = await startTask(gw, operationScripts.statusStyle(1_000));
     const sse = new SseClient(gw.url, `${accepted.taskUrl}/events`, DEV_KEY);
     const res = await request(gw.url)
       .get(`${accepted.taskUrl}/wait?timeoutSeconds=30`)
