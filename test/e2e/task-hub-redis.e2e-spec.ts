@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import request from 'supertest';
+import { TaskCallbacksService } from 'src/resources/tasks/callbacks/task-callbacks.service';
 import { TaskHub } from 'src/resources/tasks/hub/task-hub.service';
 import { operationScripts, RunningSimulator, startSimulator } from 'src/simulator';
 import { CallbackReceiver, hasValidSignature } from 'test/utils/callback-receiver';
@@ -197,16 +198,25 @@ describe('Task hub across replicas on a real Redis', () => {
     const a = await startReplica();
     const b = await startReplica();
     try {
-      const accepted = await startTask(a, 1_500);
+      const accepted = await startTask(a, 12_000);
       await request(a.url)
         .post(accepted.callbacksUrl)
         .set(DEV_KEY)
         .send({ url: receiver.url() })
         .expect(202);
-      // B finds it in Redis on its scan and follows the task too
+      // B finds it in Redis on its scan (every 5 s) and follows the task too
+      const following = (gw: TestGateway): number =>
+        gw.app.get(TaskCallbacksService).snapshot().following;
+      const deadline = Date.now() + 11_000;
+      while (following(b) === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect([following(a), following(b)]).toEqual([1, 1]);
       await receiver.until(1, 'the callback');
-      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(receiver.received).toHaveLength(1);
+      const delivered = [a, b].map((gw) => gw.app.get(TaskCallbacksService).snapshot().delivered);
+      expect(delivered.sort()).toEqual([0, 1]);
     } finally {
       await closeReplica(a);
       await closeReplica(b);
