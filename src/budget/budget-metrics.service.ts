@@ -11,6 +11,8 @@ export interface BudgetMetricsSnapshot {
   refusals: { budgetExhausted: Record<string, number>; shareExceeded: Record<string, number> };
 }
 
+const SCARCE_FRACTION = 0.2;
+
 /**
  * Plain counters of the budget for the operations issue to expose on /metrics (it owns prom-client):
  * labels are profiles and regions only, never callers.
@@ -28,6 +30,19 @@ export class BudgetMetrics {
 
   budgetSeen(profile: string, region: string, remaining: number, limit?: number): void {
     this.remaining.set(`${profile}/${region}`, { profile, region, remaining, limit });
+  }
+
+  /**
+   * Scarce: the last answer from GreenLake left less than a fifth of its limit (or nothing, when
+   * no limit was given). What this replica saw, so it can be asked synchronously (the task hub
+   * slows its polls on it).
+   */
+  isScarce(profile: string, region: string): boolean {
+    const seen = this.remaining.get(`${profile}/${region}`);
+    if (!seen) {
+      return false;
+    }
+    return seen.limit ? seen.remaining < seen.limit * SCARCE_FRACTION : seen.remaining <= 0;
   }
 
   retried(region: string): void {

@@ -298,6 +298,8 @@ describe('task polling (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIV
       pollMinMs: 1_000,
       pollMaxMs: 30_000,
       eventsKeepAliveMs: 15_000,
+      callbackHosts: [],
+      callbackSecret: undefined,
     });
   });
 
@@ -309,7 +311,7 @@ describe('task polling (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIV
         TASK_EVENTS_KEEPALIVE_MS: '150',
       }),
     );
-    expect(config.tasks).toEqual({ pollMinMs: 50, pollMaxMs: 200, eventsKeepAliveMs: 150 });
+    expect(config.tasks).toMatchObject({ pollMinMs: 50, pollMaxMs: 200, eventsKeepAliveMs: 150 });
   });
 
   it('refuses a maximum below the minimum, and values out of range', () => {
@@ -321,6 +323,35 @@ describe('task polling (TASK_POLL_MIN_MS, TASK_POLL_MAX_MS, TASK_EVENTS_KEEPALIV
     ).toEqual([
       'TASK_POLL_MIN_MS: expected a whole number from 10 to 600000, got "0"',
       'TASK_EVENTS_KEEPALIVE_MS: expected a whole number from 100 to 600000, got "often"',
+    ]);
+  });
+});
+
+describe('task callbacks (GATEWAY_CALLBACK_HOSTS, GATEWAY_CALLBACK_SECRET)', () => {
+  it('reads host:port entries, lowercased', () => {
+    const config = configOf(
+      loadGatewayConfig({
+        GATEWAY_CALLBACK_HOSTS: 'Hooks.Example:443, 127.0.0.1:8080,[::1]:9000',
+        GATEWAY_CALLBACK_SECRET: 'a-long-enough-secret',
+      }),
+    );
+    expect(config.tasks.callbackHosts).toEqual([
+      'hooks.example:443',
+      '127.0.0.1:8080',
+      '[::1]:9000',
+    ]);
+    expect(config.tasks.callbackSecret).toBe('a-long-enough-secret');
+  });
+
+  it('refuses entries without a port, a list without a secret, and a short secret', () => {
+    expect(problemsOf(loadGatewayConfig({ GATEWAY_CALLBACK_HOSTS: 'hooks.example' }))).toEqual([
+      'GATEWAY_CALLBACK_HOSTS: "hooks.example" is not host:port',
+    ]);
+    expect(problemsOf(loadGatewayConfig({ GATEWAY_CALLBACK_HOSTS: 'hooks.example:443' }))).toEqual([
+      'GATEWAY_CALLBACK_SECRET: is needed to sign callbacks to GATEWAY_CALLBACK_HOSTS',
+    ]);
+    expect(problemsOf(loadGatewayConfig({ GATEWAY_CALLBACK_SECRET: 'short' }))).toEqual([
+      'GATEWAY_CALLBACK_SECRET: must be at least 16 characters',
     ]);
   });
 });

@@ -255,7 +255,39 @@ function readTaskPolling(reader: EnvReader): GatewayConfig['tasks'] {
   if (pollMaxMs < pollMinMs) {
     reader.problem('TASK_POLL_MAX_MS', `must not be below TASK_POLL_MIN_MS (${pollMinMs})`);
   }
-  return { pollMinMs, pollMaxMs, eventsKeepAliveMs };
+  const callbacks = readTaskCallbacks(reader);
+  return { pollMinMs, pollMaxMs, eventsKeepAliveMs, ...callbacks };
+}
+
+/** GATEWAY_CALLBACK_HOSTS (`host:port,...`) and GATEWAY_CALLBACK_SECRET (`_FILE` too). */
+function readTaskCallbacks(
+  reader: EnvReader,
+): Pick<GatewayConfig['tasks'], 'callbackHosts' | 'callbackSecret'> {
+  const callbackSecret = reader.secret('GATEWAY_CALLBACK_SECRET');
+  const raw = reader.string('GATEWAY_CALLBACK_HOSTS');
+  const callbackHosts: string[] = [];
+  for (const entry of raw ? raw.split(',') : []) {
+    const host = entry.trim().toLowerCase();
+    if (host === '') {
+      continue;
+    }
+    // host:port exactly, as the URL parser would print it (IPv6 in brackets)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}$/.test(host)) {
+      reader.problem('GATEWAY_CALLBACK_HOSTS', `"${entry.trim()}" is not host:port`);
+      continue;
+    }
+    callbackHosts.push(host);
+  }
+  if (callbackHosts.length > 0 && callbackSecret === undefined) {
+    reader.problem(
+      'GATEWAY_CALLBACK_SECRET',
+      'is needed to sign callbacks to GATEWAY_CALLBACK_HOSTS',
+    );
+  }
+  if (callbackSecret !== undefined && callbackSecret.length < 16) {
+    reader.problem('GATEWAY_CALLBACK_SECRET', 'must be at least 16 characters');
+  }
+  return { callbackHosts, callbackSecret };
 }
 
 function readEncryptionKey(reader: EnvReader): string | undefined {

@@ -137,6 +137,10 @@ export interface GatewayConfig {
     pollMaxMs: number;
     /** A `: keep-alive` comment on an idle /events stream this often. */
     eventsKeepAliveMs: number;
+    /** GATEWAY_CALLBACK_HOSTS: the only `host:port`s a task callback may be sent to (lowercase). */
+    callbackHosts: string[];
+    /** GATEWAY_CALLBACK_SECRET: the HMAC-SHA256 key of X-Gateway-Signature. */
+    callbackSecret?: string;
   };
   /** Overrides of the resources' server-side defaults, by resource name (GATEWAY_DEFAULTS_FILE). */
   resourceDefaults?: Record<string, ResourceDefaultsOverride>;

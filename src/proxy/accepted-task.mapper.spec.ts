@@ -8,6 +8,7 @@ describe(acceptedTaskOf.name, () => {
     expect(acceptedTaskOf(202, { location: LOCATION }, 'eu-central')).toEqual({
       taskId: ID,
       taskUrl: `/v1/regions/eu-central/tasks/${ID}`,
+      callbacksUrl: `/v1/regions/eu-central/tasks/${ID}/callbacks`,
       upstreamLocation: LOCATION,
     });
   });

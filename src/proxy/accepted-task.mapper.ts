@@ -27,7 +27,7 @@ export function taskIdOfLocation(location: string): string | undefined {
 
 /**
  * For any upstream answer (pass-through or resource route): when it is a `202` whose Location names
- * a task, what the gateway answers instead, `202 {taskId, taskUrl, upstreamLocation}` with
+ * a task, what the gateway answers instead, `202 {taskId, taskUrl, callbacksUrl, upstreamLocation}` with
  * `Location: taskUrl`. Undefined for every other answer.
  *
  * @param region canonical region name, used in the gateway's task URL
@@ -45,5 +45,6 @@ export function acceptedTaskOf(
   if (location === undefined || taskId === undefined) {
     return undefined;
   }
-  return { taskId, taskUrl: taskUrlFor(region, taskId), upstreamLocation: location };
+  const taskUrl = taskUrlFor(region, taskId);
+  return { taskId, taskUrl, callbacksUrl: `${taskUrl}/callbacks`, upstreamLocation: location };
 }

@@ -43,8 +43,8 @@ The answer is streamed back with its status and the safe headers only (content-t
 etag, last-modified, location, cache-control, retry-after, deprecation, sunset, link; GreenLake's
 \`ratelimit-*\` as \`x-greenlake-ratelimit-*\`, so that they never hide your own \`RateLimit-*\`
 at the gateway).
-A \`202\` whose Location names a GreenLake task becomes \`202 {taskId, taskUrl, upstreamLocation}\`
-with \`Location\` set to the gateway's task route (follow it with \`/wait\` or \`/events\`).
+A \`202\` whose Location names a GreenLake task becomes \`202 {taskId, taskUrl, callbacksUrl, upstreamLocation}\`
+with \`Location\` set to the gateway's task route (follow it with \`/wait\` or \`/events\`, or POST \`{url}\` to \`callbacksUrl\`).
 GreenLake errors become the gateway's error shape, never GreenLake's own body.
 
 The path must stay on the region's host: dot segments, encoded slashes, dots or backslashes (also

@@ -16,4 +16,14 @@ export const redisKeys = {
   cachePattern: (scopePattern: string): string => `gw:cache:{${scopePattern}}:*`,
   /** One hash per (profile, region); the braces keep it in one Redis Cluster hash slot. */
   budget: (profile: string, region: string): string => `gw:budget:{${profile}:${region}}`,
+  // One followed task (`profile:region:taskId`): the braces are a Redis Cluster hash tag, so that
+  // every key of one task lands on one slot
+  taskSnapshot: (task: string): string => `gw:task:{${task}}:snapshot`,
+  taskLease: (task: string): string => `gw:task:{${task}}:lease`,
+  taskChannel: (task: string): string => `gw:task:{${task}}:events`,
+  taskCallbacks: (task: string): string => `gw:task:{${task}}:callbacks`,
+  taskCallbackClaim: (task: string, callbackId: string): string =>
+    `gw:task:{${task}}:claim:${callbackId}`,
+  /** The set of tasks (`profile:region:taskId`) with callbacks still to deliver. */
+  pendingTaskCallbacks: (): string => 'gw:taskcallbacks:pending',
 };

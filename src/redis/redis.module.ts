@@ -1,17 +1,21 @@
 import { Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { REDIS_CLIENT, redisProvider, RedisClient } from './redis.provider';
+import { REDIS_SUBSCRIBER, redisSubscriberProvider } from './redis-subscriber.provider';
 
 // Commands fail fast while Redis is not connected, so boot waits (briefly) for the first connection
 const BOOT_CONNECT_WAIT_MS = 3_000;
 
 @Module({
-  providers: [redisProvider],
-  exports: [redisProvider],
+  providers: [redisProvider, redisSubscriberProvider],
+  exports: [redisProvider, redisSubscriberProvider],
 })
 export class RedisModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisModule.name);
 
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: RedisClient,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const redis = this.redis;
@@ -36,6 +40,7 @@ export class RedisModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.subscriber?.disconnect();
     if (this.redis?.status === 'ready') {
       await this.redis.quit();
     } else {

@@ -1,7 +1,10 @@
 export { startSimulator } from './simulator';
+export { operationScripts } from './seed/operation-scripts';
 export type {
   BudgetHeaderSpelling,
   SimulatedBudget,
+  OperationScript,
+  OperationScriptStep,
   RequestMatch,
   RunningSimulator,
   SimulatedClient,

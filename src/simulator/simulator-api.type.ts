@@ -65,6 +65,25 @@ export interface SimulatedBudget {
   retryAfter?: boolean;
 }
 
+/** One step of a scripted operation: what it reports from `atMs` after its creation on. */
+export interface OperationScriptStep {
+  atMs: number;
+  state: string;
+  progressPercent?: number;
+  /** A log message added when the step is reached. */
+  message?: string;
+}
+
+/** A created operation that follows these steps instead of the default INITIALIZED → RUNNING → end. */
+export interface OperationScript {
+  /** In order of atMs; the operation stays in the last one. */
+  steps: OperationScriptStep[];
+  /** `status` instead of `state`, as GreenLake's devices and subscriptions report it. Default `state`. */
+  stateField?: 'state' | 'status';
+  /** Default: the simulator's suggestedPollingIntervalSeconds. */
+  suggestedPollingIntervalSeconds?: number;
+}
+
 export interface SimulatorControls {
   /** Replaces the per-client budget until reset(); windows open afresh. */
   setBudget(budget: SimulatedBudget): void;
@@ -87,6 +106,8 @@ export interface SimulatorControls {
   setTokenLifetime(seconds: number): void;
   /** Applies to operations created afterwards. */
   setOperationStepMs(ms: number): void;
+  /** The next `count` (default 1) operations created by a mutating call follow this script. */
+  scriptNextOperations(script: OperationScript, count?: number): void;
   /** Token and region listeners stop accepting (ECONNREFUSED) and drop open sockets; admin stays up. */
   goDown(): Promise<void>;
   /** Listen again on the same ports. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ControlRules } from './faults/control-rules';
 import { RateLimiter } from './faults/rate-limiter';
 import { RequestLog } from './faults/request-log';
-import type { SimulatedClient, SimulatorOptions } from './simulator-api.type';
+import type { OperationScript, SimulatedClient, SimulatorOptions } from './simulator-api.type';
 import { TokenRegistry } from './http/token-registry';
 import { WorkspaceStore } from './seed/workspace-data';
 
@@ -61,6 +61,7 @@ export class SimulatorState {
   globalUrl = '';
   private tokenLifetimeOverride: number | undefined;
   private stepMs: number;
+  private scripts: OperationScript[] = [];
 
   constructor(readonly options: ResolvedOptions) {
     this.clients = new Map(options.clients.map((client) => [client.clientId, client]));
@@ -89,6 +90,17 @@ export class SimulatorState {
     this.stepMs = ms;
   }
 
+  queueOperationScript(script: OperationScript, count: number): void {
+    for (let n = 0; n < count; n += 1) {
+      this.scripts.push(script);
+    }
+  }
+
+  /** The script of the next created operation, if one is queued. */
+  takeOperationScript(): OperationScript | undefined {
+    return this.scripts.shift();
+  }
+
   /** Back to the seed: no rules, no log, no tokens, no mutated data, the configured settings. */
   reset(): void {
     this.rules.clear();
@@ -98,5 +110,6 @@ export class SimulatorState {
     this.rateLimiter.clear();
     this.tokenLifetimeOverride = this.options.tokenLifetimeSeconds;
     this.stepMs = this.options.operationStepMs;
+    this.scripts = [];
   }
 }

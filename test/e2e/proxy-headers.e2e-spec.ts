@@ -363,6 +363,7 @@ describe('Pass-through: what GreenLake receives and what the caller gets back', 
       expect(res.body).toEqual({
         taskId: TASK_ID,
         taskUrl: `/v1/regions/eu-west/tasks/${TASK_ID}`,
+        callbacksUrl: `/v1/regions/eu-west/tasks/${TASK_ID}/callbacks`,
         upstreamLocation,
       });
       expect(res.headers.location).toBe(`/v1/regions/eu-west/tasks/${TASK_ID}`);

@@ -60,7 +60,7 @@ describe('Asynchronous operations: 202 → task links, /wait and /events', () =>
   }
 
   describe('202 from GreenLake', () => {
-    it('answers 202 {taskId, taskUrl, upstreamLocation} with Location on the gateway task route', async () => {
+    it('answers 202 {taskId, taskUrl, callbacksUrl, upstreamLocation} with Location on the gateway task route', async () => {
       const res = await request(gw.url)
         .post(CREATE_VM)
         .set(DEV_KEY)
@@ -71,6 +71,7 @@ describe('Asynchronous operations: 202 → task links, /wait and /events', () =>
       expect(res.body).toEqual({
         taskId,
         taskUrl: `${REGION}/tasks/${taskId}`,
+        callbacksUrl: `${REGION}/tasks/${taskId}/callbacks`,
         upstreamLocation: `${OPERATIONS}/${taskId}`,
       });
       expect(res.headers.location).toBe(`${REGION}/tasks/${taskId}`);
@@ -91,6 +92,7 @@ describe('Asynchronous operations: 202 → task links, /wait and /events', () =>
       expect(res.body).toEqual({
         taskId: expect.any(String),
         taskUrl: `${REGION}/tasks/${res.body.taskId}`,
+        callbacksUrl: `${REGION}/tasks/${res.body.taskId}/callbacks`,
         upstreamLocation: `${OPERATIONS}/${res.body.taskId}`,
       });
     });

@@ -113,6 +113,55 @@ describe('admin HTTP API', () => {
     );
   });
 
+  it('POST /operations/script makes the next operations follow a script (status-style here)', async () => {
+    const script = {
+      stateField: 'status',
+      suggestedPollingIntervalSeconds: 7,
+      steps: [
+        { atMs: 0, state: 'RUNNING', progressPercent: 50 },
+        { atMs: 60_000, state: 'SUCCEEDED' },
+      ],
+      count: 2,
+    };
+    expect((await admin('POST', '/operations/script', script)).status).toBe(204);
+    for (let n = 0; n < 3; n += 1) {
+      const accepted = await api.write('POST', '/virtualization/v1beta1/virtual-machines', {
+        name: `scripted-${n}`,
+      });
+      const view = (await api.get<Record<string, unknown>>(accepted.headers.get('location')!)).body;
+      if (n < 2) {
+        expect(view).toMatchObject({
+          status: 'RUNNING',
+          progressPercent: 50,
+          suggestedPollingIntervalSeconds: 7,
+        });
+        expect(view.state).toBeUndefined();
+      } else {
+        // Only `count` operations are scripted
+        expect(view).toMatchObject({ state: 'INITIALIZED' });
+      }
+    }
+  });
+
+  it.each([
+    [{ steps: [] }, 'script.steps must be a non-empty list'],
+    [
+      {
+        steps: [
+          { atMs: 10, state: 'RUNNING' },
+          { atMs: 5, state: 'SUCCEEDED' },
+        ],
+      },
+      'steps[1].atMs',
+    ],
+    [{ steps: [{ atMs: 0, state: '' }] }, 'steps[0].state'],
+    [{ steps: [{ atMs: 0, state: 'RUNNING' }], stateField: 'phase' }, 'stateField'],
+  ])('POST /operations/script refuses a bad script with 400 (%j)', async (script, message) => {
+    const reply = await admin<{ error: string }>('POST', '/operations/script', script);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toContain(message);
+  });
+
   it('POST /down and /up switch the token and region listeners while admin stays up', async () => {
     expect((await admin('POST', '/down')).status).toBe(204);
     try {

@@ -18,6 +18,13 @@ export class AcceptedTaskResponseDto {
   taskUrl!: string;
 
   @ApiProperty({
+    example: '/v1/regions/us-west/tasks/8e594a77-3809-4620-be52-74270abdf60b/callbacks',
+    description:
+      'POST `{url}` here to be called back when the task ends (hosts in GATEWAY_CALLBACK_HOSTS)',
+  })
+  callbacksUrl!: string;
+
+  @ApiProperty({
     example: '/data-services/v1beta1/async-operations/8e594a77-3809-4620-be52-74270abdf60b',
     description: 'The Location GreenLake answered, unchanged',
   })

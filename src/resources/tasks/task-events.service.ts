@@ -1,43 +1,66 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
+import { GatewayError } from 'src/common/errors/gateway-error';
+import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { toErrorReply } from 'src/common/errors/error-response.mapper';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
-import type { AsyncOperationWire } from 'src/upstream/wire/async-operation.wire';
-import { abortableDelay } from './abortable-delay.util';
-import { TaskPoller, TaskTarget } from './task-poller.service';
+import { TaskHub } from './hub/task-hub.service';
+import { errorOf, type TaskSnapshot } from './hub/task-snapshot';
+import type { TaskSubscription } from './hub/task-subscription';
+import type { TaskTarget } from './hub/task-watch';
 import { TaskProgressTracker } from './task-progress.mapper';
-import { isTaskSettled } from './task-state.util';
+import { isTaskEnded } from './task-state.util';
 
 /**
- * `GET .../tasks/{id}/events`: Server-Sent Events while a task runs. `event: progress` when the
- * state, the progress or the log changes, `: keep-alive` comments while idle, a final `event: done`
- * with the whole task, then the stream closes. Polling stops as soon as the client goes away.
+ * `GET .../tasks/{id}/events`: Server-Sent Events while a task runs, fed by the task's shared
+ * poller (TaskHub). `event: progress` when the state, the progress or the log changes,
+ * `: keep-alive` comments while idle, a final `event: done` with the whole task, then the stream
+ * closes; on shutdown a final `event: shutdown` with the task as it stands.
  */
 @Injectable()
-export class TaskEventsService implements BeforeApplicationShutdown {
+export class TaskEventsService {
   private readonly logger = new Logger(TaskEventsService.name);
-  // On shutdown every stream ends (EventSource clients reconnect to another replica)
-  private readonly stopping = new AbortController();
 
   constructor(
-    private readonly poller: TaskPoller,
+    private readonly hub: TaskHub,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  beforeApplicationShutdown(): void {
-    this.stopping.abort();
+  async streamTaskEvents(target: TaskTarget, reply: FastifyReply): Promise<void> {
+    const subscription = this.hub.follow(target);
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    try {
+      // The first read comes before the stream starts, so that an unknown task is a plain JSON 404
+      const first = await subscription.next(gone.signal);
+      if (typeof first === 'string') {
+        throw new GatewayError(
+          GatewayErrorCode.UPSTREAM_UNAVAILABLE,
+          'The gateway is shutting down before the task could be read; ask again',
+          { headers: { 'retry-after': '1' } },
+        );
+      }
+      if (first.error) {
+        throw errorOf(first.error);
+      }
+      await this.stream(target, first, subscription, reply, gone);
+    } finally {
+      subscription.close();
+    }
   }
 
-  async streamTaskEvents(target: TaskTarget, reply: FastifyReply): Promise<void> {
-    // Read once before the stream starts, so that an unknown task is a plain JSON 404
-    const first = await this.poller.fetchTask(target);
+  private async stream(
+    target: TaskTarget,
+    first: TaskSnapshot,
+    subscription: TaskSubscription,
+    reply: FastifyReply,
+    gone: AbortController,
+  ): Promise<void> {
     const stream = new PassThrough();
-    const gone = new AbortController();
     // Fastify destroys the stream when the client disconnects; the response closes with it
     stream.once('close', () => gone.abort());
-    reply.raw.once('close', () => gone.abort());
     const keepAlive = setInterval(() => {
       if (!stream.destroyed) {
         stream.write(': keep-alive\n\n');
@@ -50,50 +73,42 @@ export class TaskEventsService implements BeforeApplicationShutdown {
       // Reverse proxies (nginx) must not buffer the stream
       .header('x-accel-buffering', 'no')
       .send(stream);
-    try {
-      await this.pump(target, first, stream, AbortSignal.any([gone.signal, this.stopping.signal]));
-    } finally {
-      clearInterval(keepAlive);
-      stream.end();
-    }
-  }
-
-  private async pump(
-    target: TaskTarget,
-    first: AsyncOperationWire,
-    stream: PassThrough,
-    signal: AbortSignal,
-  ): Promise<void> {
     const tracker = new TaskProgressTracker();
-    let task = first;
-    for (;;) {
-      const progress = tracker.next(task);
-      if (progress) {
-        writeEvent(stream, 'progress', progress);
-      }
-      if (isTaskSettled(task.state)) {
-        writeEvent(stream, 'done', task);
-        return;
-      }
-      if (!(await abortableDelay(this.poller.intervalMs(task), signal))) {
-        return;
-      }
-      try {
-        task = await this.poller.fetchTask(target);
-      } catch (error) {
-        if (!signal.aborted) {
+    try {
+      let snapshot: TaskSnapshot = first;
+      for (;;) {
+        if (snapshot.error) {
           // Past the first byte the status is sent: the error travels as an event instead
-          const { body } = toErrorReply(error, target.call.requestId);
+          const { body } = toErrorReply(errorOf(snapshot.error), target.call.requestId);
           this.logger.warn(
             `Task events for ${target.taskId} in ${target.call.region.name} stopped: ${body.code} (request ${target.call.requestId})`,
           );
           writeEvent(stream, 'error', body);
+          return;
         }
-        return;
+        const progress = snapshot.task && tracker.next(snapshot.task);
+        if (progress) {
+          writeEvent(stream, 'progress', progress);
+        }
+        if (isTaskEnded(snapshot.task)) {
+          writeEvent(stream, 'done', snapshot.task);
+          return;
+        }
+        const next = await subscription.next(gone.signal);
+        if (next === 'closed') {
+          // EventSource clients reconnect (to another replica) after `retry` ms
+          stream.write('retry: 1000\n');
+          writeEvent(stream, 'shutdown', subscription.latestTask?.task ?? snapshot.task);
+          return;
+        }
+        if (typeof next === 'string') {
+          return;
+        }
+        snapshot = next;
       }
-      if (signal.aborted) {
-        return;
-      }
+    } finally {
+      clearInterval(keepAlive);
+      stream.end();
     }
   }
 }

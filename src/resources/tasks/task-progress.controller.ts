@@ -21,8 +21,11 @@ import { TaskWaitService } from './task-wait.service';
 
 const DEFAULT_WAIT_SECONDS = 30;
 
-const SETTLED =
-  'SUCCEEDED, FAILED, CANCELLED, TIMEDOUT, or PAUSED (GreenLake then waits for a person, see `additionalDetails.consoleUri`)';
+const ENDED =
+  'SUCCEEDED, FAILED or CANCELLED (TIMEDOUT and PAUSED do not end a task: GreenLake may retry, or a person may act through `additionalDetails.consoleUri`; a task reporting `status` instead of `state` is read the same way)';
+
+const SCHEDULE =
+  "One poller per task serves every waiter (across replicas with Redis): first poll TASK_POLL_MIN_MS after the first read, then doubling up to the task's suggestedPollingIntervalSeconds (bounded by TASK_POLL_MAX_MS), slower while the GreenLake budget is scarce.";
 
 @ApiTags('Tasks')
 @ApiSecurity('api-key')
@@ -37,14 +40,14 @@ export class TaskProgressController {
 
   @Get('wait')
   @ApiOperation({
-    summary: 'Wait for a task to settle (long-poll)',
-    description: `Polls GreenLake at the task's suggestedPollingIntervalSeconds (bounded by TASK_POLL_MIN_MS and TASK_POLL_MAX_MS) until the task is ${SETTLED}, or until timeoutSeconds pass.`,
+    summary: 'Wait for a task to end (long-poll)',
+    description: `Answers once the task is ${ENDED}, or when timeoutSeconds pass. ${SCHEDULE}`,
   })
-  @ApiOkResponse({ type: TaskResponseDto, description: 'The task has settled' })
+  @ApiOkResponse({ type: TaskResponseDto, description: 'The task has ended' })
   @ApiAcceptedResponse({
     type: TaskResponseDto,
     description:
-      'Still running when timeoutSeconds passed: the task as it stands (Retry-After hints when to ask again)',
+      'Not ended when timeoutSeconds passed (or the gateway is shutting down): the task as it stands (Retry-After hints when to ask again)',
   })
   @ApiGatewayErrors({
     400: [`timeoutSeconds must not be greater than ${MAX_WAIT_SECONDS}`, 'taskId must be a UUID'],
@@ -63,7 +66,7 @@ export class TaskProgressController {
       query.timeoutSeconds ?? DEFAULT_WAIT_SECONDS,
       gone.signal,
     );
-    if (!result.settled) {
+    if (!result.ended) {
       void reply.status(202).header('retry-after', String(Math.ceil(result.intervalMs / 1000)));
     }
     return result.task;
@@ -72,7 +75,7 @@ export class TaskProgressController {
   @Get('events')
   @ApiOperation({
     summary: 'Follow a task as Server-Sent Events',
-    description: `A \`text/event-stream\`: \`event: progress\` whenever the state, progress or log changes (data: \`{state, progressPercent, logMessages}\` with only the new log messages: the TaskProgressEventDto schema), a \`: keep-alive\` comment every TASK_EVENTS_KEEPALIVE_MS while idle, and a final \`event: done\` (data: the whole task) once it is ${SETTLED}; then the stream closes. A GreenLake failure mid-stream ends it with \`event: error\` (data: the gateway error shape). Polling stops as soon as the client disconnects.`,
+    description: `A \`text/event-stream\`: \`event: progress\` whenever the state, progress or log changes (data: \`{state, progressPercent, logMessages}\` with only the new log messages: the TaskProgressEventDto schema), a \`: keep-alive\` comment every TASK_EVENTS_KEEPALIVE_MS while idle, and a final \`event: done\` (data: the whole task) once it is ${ENDED}; then the stream closes. A GreenLake failure mid-stream ends it with \`event: error\` (data: the gateway error shape); a gateway shutdown with \`event: shutdown\` (data: the task as it stands) after a \`retry:\` hint. ${SCHEDULE} Polling stops when nobody follows the task any more.`,
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({

@@ -2,6 +2,7 @@ import type {
   AsyncOperationWire,
   OperationLogMessageWire,
 } from 'src/upstream/wire/async-operation.wire';
+import { taskStateOf } from './task-state.util';
 
 /** The data of an `event: progress` message. */
 export interface TaskProgress {
@@ -29,14 +30,13 @@ export class TaskProgressTracker {
       this.seen.add(key);
       return true;
     });
+    const state = taskStateOf(task);
     const changed =
       this.last === undefined ||
-      this.last.state !== task.state ||
+      this.last.state !== state ||
       this.last.progressPercent !== task.progressPercent ||
       logMessages.length > 0;
-    this.last = { state: task.state, progressPercent: task.progressPercent };
-    return changed
-      ? { state: task.state, progressPercent: task.progressPercent, logMessages }
-      : undefined;
+    this.last = { state, progressPercent: task.progressPercent };
+    return changed ? { state, progressPercent: task.progressPercent, logMessages } : undefined;
   }
 }

@@ -1,5 +1,9 @@
 import type { ManagedListener } from 'src/simulator/listeners/managed-listener';
-import type { RequestMatch, SimulatorControls } from 'src/simulator/simulator-api.type';
+import type {
+  OperationScript,
+  RequestMatch,
+  SimulatorControls,
+} from 'src/simulator/simulator-api.type';
 import type { SimulatorState } from 'src/simulator/simulator-state';
 
 /** The test controls over the shared state; goDown/comeUp act on the token and region listeners. */
@@ -67,6 +71,10 @@ export function createControls(
       requirePositive(ms, 'operation step ms');
       state.setOperationStepMs(ms);
     },
+    scriptNextOperations(script, count = 1) {
+      requirePositive(count, 'count');
+      state.queueOperationScript(checkedScript(script), count);
+    },
     goDown: () =>
       serialise(async () => {
         await Promise.all(switchable.map((listener) => listener.stop()));
@@ -86,6 +94,41 @@ export function createControls(
       state.reset();
     },
   };
+}
+
+/** A copy of the script, or a RangeError saying what is wrong with it. */
+function checkedScript(script: OperationScript): OperationScript {
+  if (!script || !Array.isArray(script.steps) || script.steps.length === 0) {
+    throw new RangeError('script.steps must be a non-empty list');
+  }
+  let previous = 0;
+  const steps = script.steps.map((step, index) => {
+    if (!Number.isInteger(step?.atMs) || step.atMs < previous) {
+      throw new RangeError(
+        `steps[${index}].atMs must be a whole number, not below the step before`,
+      );
+    }
+    if (typeof step.state !== 'string' || step.state === '') {
+      throw new RangeError(`steps[${index}].state must be a non-empty string`);
+    }
+    const percent = step.progressPercent;
+    if (percent !== undefined && (!Number.isFinite(percent) || percent < 0 || percent > 100)) {
+      throw new RangeError(`steps[${index}].progressPercent must be from 0 to 100`);
+    }
+    if (step.message !== undefined && typeof step.message !== 'string') {
+      throw new RangeError(`steps[${index}].message must be a string`);
+    }
+    previous = step.atMs;
+    return { ...step };
+  });
+  if (script.stateField !== undefined && !['state', 'status'].includes(script.stateField)) {
+    throw new RangeError("stateField must be 'state' or 'status'");
+  }
+  const interval = script.suggestedPollingIntervalSeconds;
+  if (interval !== undefined && (!Number.isInteger(interval) || interval <= 0)) {
+    throw new RangeError('suggestedPollingIntervalSeconds must be a whole number above 0');
+  }
+  return { ...script, steps };
 }
 
 /** Drops undefined keys, so that `{ region: undefined }` matches like no region at all. */

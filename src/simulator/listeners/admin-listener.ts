@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type {
+  OperationScript,
   RequestMatch,
   SimulatedBudget,
   SimulatorControls,
@@ -107,6 +108,12 @@ export function buildAdminListener(
   });
   app.post('/fail/clear', async (_request, reply) => {
     controls.clearFailures();
+    return reply.code(204).send();
+  });
+  app.post('/operations/script', async (request, reply) => {
+    const body = fieldsOf(request.body);
+    const count = numberField(body, 'count', false);
+    controls.scriptNextOperations(body as unknown as OperationScript, count);
     return reply.code(204).send();
   });
   app.post('/down', async (_request, reply) => {

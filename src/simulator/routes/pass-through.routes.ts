@@ -105,6 +105,7 @@ function accept(
     ],
     groups: [workspace.context.defaultGroup],
     traceId: randomHex32(),
+    script: state.takeOperationScript(),
   };
   workspace.createdOperations.add(operation);
   const location = `${OPERATIONS_PATH}/${id}`;

@@ -3,6 +3,7 @@ import type {
   OperationLogMessageWire,
 } from 'src/upstream/wire/async-operation.wire';
 import type { GroupIdNamePairWire, ResourceReferenceWire } from 'src/upstream/wire/common.wire';
+import type { OperationScript } from 'src/simulator/simulator-api.type';
 import { OPERATIONS_PATH, rootReference } from './seed-operations';
 import { iso } from './seed-context';
 
@@ -23,7 +24,11 @@ export interface CreatedOperation {
   groups: GroupIdNamePairWire[];
   /** A trace id for the error of a failing operation. */
   traceId: string;
+  /** Set by controls.scriptNextOperations: the steps this operation follows instead. */
+  script?: OperationScript;
 }
+
+const ENDED_STATES = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 /** RUNNING steps between INITIALIZED (step 0) and the final state (step RUNNING_STEPS + 1). */
 export const RUNNING_STEPS = 4;
@@ -50,6 +55,14 @@ export function viewOperation(
   nowMs: number,
   suggestedPollingIntervalSeconds: number,
 ): AsyncOperationWire {
+  if (operation.script) {
+    return viewScriptedOperation(
+      operation,
+      operation.script,
+      nowMs,
+      suggestedPollingIntervalSeconds,
+    );
+  }
   const step = operationStep(operation, nowMs);
   const at = (n: number): string => iso(operation.createdAtMs + n * operation.stepMs);
   const ended = step === FINAL_STEP;
@@ -108,6 +121,64 @@ export function viewOperation(
   };
 }
 
+/** The script's step reached at `nowMs` (the first one before its atMs), and how many were reached. */
+function scriptedStep(operation: CreatedOperation, script: OperationScript, nowMs: number) {
+  const elapsed = Math.max(0, nowMs - operation.createdAtMs);
+  let reached = 0;
+  while (reached < script.steps.length && script.steps[reached].atMs <= elapsed) {
+    reached += 1;
+  }
+  return { step: script.steps[Math.max(0, reached - 1)], reached: Math.max(1, reached) };
+}
+
+function viewScriptedOperation(
+  operation: CreatedOperation,
+  script: OperationScript,
+  nowMs: number,
+  suggestedPollingIntervalSeconds: number,
+): AsyncOperationWire {
+  const base = viewOperation({ ...operation, script: undefined }, operation.createdAtMs, 1);
+  const { step, reached } = scriptedStep(operation, script, nowMs);
+  const at = (ms: number): string => iso(operation.createdAtMs + ms);
+  const ended = ENDED_STATES.includes(step.state);
+  const failed = ended && step.state !== 'SUCCEEDED';
+  const logMessages: OperationLogMessageWire[] = [
+    { message: `${operation.displayName} task is created`, timestamp: at(0) },
+    ...script.steps
+      .slice(0, reached)
+      .filter((entry) => entry.message !== undefined)
+      .map((entry) => ({ message: entry.message ?? '', timestamp: at(entry.atMs) })),
+  ];
+  const withoutState: AsyncOperationWire = { ...base };
+  delete withoutState.state;
+  const view: AsyncOperationWire & { status?: string } = {
+    ...(script.stateField === 'status' ? withoutState : base),
+    ...(script.stateField === 'status' ? { status: step.state } : { state: step.state }),
+    generation: reached,
+    updatedAt: at(step.atMs),
+    progressPercent: step.progressPercent ?? (step.state === 'SUCCEEDED' ? 100 : 0),
+    healthStatus: failed ? 'ERROR' : 'OK',
+    startedAt: reached > 1 || step.atMs > 0 ? at(script.steps[0].atMs) : null,
+    endedAt: ended ? at(step.atMs) : null,
+    logMessages,
+    error: failed
+      ? {
+          error: `${operation.displayName} ${step.state}`,
+          errorCode: '500',
+          traceId: operation.traceId,
+        }
+      : null,
+    sourceResourceUri: ended && !failed ? operation.sourceResourceUri : null,
+    recommendations: [],
+    suggestedPollingIntervalSeconds:
+      script.suggestedPollingIntervalSeconds ?? suggestedPollingIntervalSeconds,
+  };
+  return view;
+}
+
 export function hasSucceeded(operation: CreatedOperation, nowMs: number): boolean {
+  if (operation.script) {
+    return scriptedStep(operation, operation.script, nowMs).step.state === 'SUCCEEDED';
+  }
   return operation.outcome === 'SUCCEEDED' && operationStep(operation, nowMs) === FINAL_STEP;
 }
