@@ -2,19 +2,22 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { bannerLines } from './bootstrap/banner';
 import { createGatewayApp } from './bootstrap/create-gateway-app';
+import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 import { ConfigurationError, prepareRuntime } from './bootstrap/runtime';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const runtime = await prepareRuntime(process.env);
   const app = await createGatewayApp(runtime.config);
-  await app.listen({ port: runtime.config.port, host: '0.0.0.0' });
+  const { host } = runtime.config;
+  await app.listen({ port: runtime.config.port, host });
+  installGracefulShutdown(app, runtime.config.shutdownGraceMs);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : runtime.config.port;
   const logger = new Logger('Bootstrap');
-  bannerLines(runtime.config, `http://localhost:${port}`, runtime.simulator).forEach((line) =>
-    logger.log(line),
-  );
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  bannerLines(runtime.config, url, runtime.simulator).forEach((line) => logger.log(line));
 }
 
 function loadDotEnv(): void {

@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { AxiosResponse, Method, ResponseType } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -9,6 +9,13 @@ import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig, RegionConfig } from 'src/config/gateway-config.type';
+import {
+  currentRequestContext,
+  noteUpstreamAnswer,
+} from 'src/common/request-context/request-context';
+import { outgoingTraceHeaders } from 'src/common/request-context/trace-context.util';
+import { DeprecationNotices } from 'src/metrics/deprecation-notices.service';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
@@ -67,7 +74,7 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * fresh token, and turns every status from 400 up into a GatewayError through one table.
  */
 @Injectable()
-export class UpstreamClient implements OnModuleDestroy {
+export class UpstreamClient implements OnApplicationShutdown {
   private readonly logger = new Logger(UpstreamClient.name);
   private readonly agents = new Map<string, HttpAgent>();
 
@@ -75,6 +82,8 @@ export class UpstreamClient implements OnModuleDestroy {
     private readonly http: HttpService,
     private readonly tokens: TokenService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly metrics: GatewayMetrics,
+    private readonly deprecations: DeprecationNotices,
   ) {}
 
   async request<T>(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -108,7 +117,8 @@ export class UpstreamClient implements OnModuleDestroy {
     };
   }
 
-  onModuleDestroy(): void {
+  // After the HTTP server has closed (Nest calls this past dispose), so in-flight requests finish
+  onApplicationShutdown(): void {
     this.agents.forEach((agent) => agent.destroy());
   }
 
@@ -162,6 +172,7 @@ export class UpstreamClient implements OnModuleDestroy {
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
     headers.Authorization = `Bearer ${token.value}`;
     headers['x-request-id'] = requestId;
+    Object.assign(headers, outgoingTraceHeaders(currentRequestContext()?.trace));
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
     }
@@ -171,10 +182,12 @@ export class UpstreamClient implements OnModuleDestroy {
       headers['Accept-Encoding'] = 'identity';
     }
     const agent = this.agentFor(region);
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
     try {
       // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
       // which builds a CanceledError (stack trace and all) per request on the hot path
-      return await this.http.axiosRef.request<T>({
+      const response = await this.http.axiosRef.request<T>({
         baseURL: region.baseUrl,
         url: request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path,
         method: request.method,
@@ -195,9 +208,26 @@ export class UpstreamClient implements OnModuleDestroy {
           forcedJSONParsing: true,
         },
       });
+      this.observe(region, request, response, seconds());
+      return response;
     } catch (error) {
-      throw mapTransportError(error, context, this.config.upstream.timeoutMs);
+      const mapped = mapTransportError(error, context, this.config.upstream.timeoutMs);
+      const outcome = mapped.code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'timeout' : 'unreachable';
+      this.metrics.upstreamRequest(region.name, request.method, outcome, seconds());
+      throw mapped;
     }
+  }
+
+  // Metrics, the request's access line and GreenLake's retirement notices, for every answer
+  private observe(
+    region: RegionConfig,
+    request: UpstreamRequest,
+    response: AxiosResponse<unknown>,
+    seconds: number,
+  ): void {
+    this.metrics.upstreamRequest(region.name, request.method, response.status, seconds);
+    noteUpstreamAnswer(response.status, Math.round(seconds * 1000));
+    this.deprecations.observe(response.headers, request.method, request.path);
   }
 
   private agentFor(region: RegionConfig): HttpAgent {

@@ -76,6 +76,11 @@ export class TaskEventsService implements BeforeApplicationShutdown {
         return;
       }
       if (!(await abortableDelay(this.poller.intervalMs(task), signal))) {
+        if (this.stopping.signal.aborted) {
+          // A final event, so that the client knows to reconnect (to another replica) soon
+          stream.write('retry: 1000\n');
+          writeEvent(stream, 'shutdown', { reason: 'the gateway is shutting down; reconnect' });
+        }
         return;
       }
       try {
