@@ -45,7 +45,8 @@ async function shutDown(
   const server: Server = app.getHttpServer();
   // Stop listening now; requests already on a connection are still served
   server.close();
-  server.closeIdleConnections();
+  // A keep-alive connection whose request has finished is idle: close it rather than wait for the client
+  const reaper = setInterval(() => server.closeIdleConnections(), 100);
   const cut = setTimeout(() => {
     logger.warn(`grace period of ${graceMs} ms is over: closing the remaining connections`);
     server.closeAllConnections();
@@ -58,6 +59,7 @@ async function shutDown(
   try {
     await app.close();
   } finally {
+    clearInterval(reaper);
     clearTimeout(cut);
     clearTimeout(backstop);
   }
