@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { RequestContext, runInRequestContext } from 'src/common/request-context/request-context';
-import { traceContextFrom } from 'src/common/request-context/trace-context.util';
 import { GatewayMetrics, UNMATCHED_ROUTE } from 'src/metrics/gateway-metrics.service';
+import { ServerSpan, SpanTracer } from 'src/tracing/span-tracer.service';
 
 /** The status nginx and others use when the caller closed the connection before the answer. */
 const CLIENT_CLOSED_REQUEST = 499;
@@ -16,21 +16,29 @@ const CLIENT_CLOSED_REQUEST = 499;
  */
 @Injectable()
 export class RequestObservabilityHook {
-  constructor(private readonly metrics: GatewayMetrics) {}
+  constructor(
+    private readonly metrics: GatewayMetrics,
+    private readonly tracer: SpanTracer,
+  ) {}
 
   register(fastify: FastifyInstance, root: Logger): void {
     const access = root.child({ context: 'Access' });
     fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done) => {
-      const trace = traceContextFrom(request.headers.traceparent);
+      const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
+      const span = this.tracer.startServer(
+        request.headers.traceparent,
+        `${request.method} ${route}`,
+      );
+      const { trace } = span;
       const context: RequestContext = {
         requestId: request.id,
-        route: request.routeOptions.url ?? UNMATCHED_ROUTE,
+        route,
         trace,
         logger: root.child({ requestId: request.id, traceId: trace.traceId }),
         upstream: { calls: 0 },
       };
       request.requestContext = context;
-      reply.raw.once('close', () => this.record(access, request, reply, context));
+      reply.raw.once('close', () => this.record(access, request, reply, context, span));
       runInRequestContext(context, done);
     });
     // Body parsing leaves the async context of onRequest: enter it again before guards and handler
@@ -49,9 +57,15 @@ export class RequestObservabilityHook {
     request: FastifyRequest,
     reply: FastifyReply,
     context: RequestContext,
+    span: ServerSpan,
   ): void {
     const status = reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED_REQUEST;
     const durationMs = Math.round(reply.elapsedTime * 10) / 10;
+    span.end(status, {
+      'http.request.method': request.method,
+      'http.route': context.route,
+      'gateway.request_id': context.requestId,
+    });
     this.metrics.httpRequest(request.method, context.route, status, durationMs / 1000);
     const level = status >= 500 ? 'warn' : 'info';
     if (!access.isLevelEnabled(level)) {

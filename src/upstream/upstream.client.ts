@@ -13,9 +13,9 @@ import {
   currentRequestContext,
   noteUpstreamAnswer,
 } from 'src/common/request-context/request-context';
-import { outgoingTraceHeaders } from 'src/common/request-context/trace-context.util';
 import { DeprecationNotices } from 'src/metrics/deprecation-notices.service';
 import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
+import { ClientSpan, SpanTracer } from 'src/tracing/span-tracer.service';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
@@ -84,6 +84,7 @@ export class UpstreamClient implements OnApplicationShutdown {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly metrics: GatewayMetrics,
     private readonly deprecations: DeprecationNotices,
+    private readonly tracer: SpanTracer,
   ) {}
 
   async request<T>(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -172,7 +173,12 @@ export class UpstreamClient implements OnApplicationShutdown {
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
     headers.Authorization = `Bearer ${token.value}`;
     headers['x-request-id'] = requestId;
-    Object.assign(headers, outgoingTraceHeaders(currentRequestContext()?.trace));
+    const span = this.tracer.startClient(
+      currentRequestContext()?.trace,
+      `${request.method} ${region.name}`,
+      { 'http.request.method': request.method, 'server.address': region.name },
+    );
+    Object.assign(headers, span.headers);
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
     }
@@ -208,12 +214,13 @@ export class UpstreamClient implements OnApplicationShutdown {
           forcedJSONParsing: true,
         },
       });
-      this.observe(region, request, response, seconds());
+      this.observe(region, request, response, seconds(), span);
       return response;
     } catch (error) {
       const mapped = mapTransportError(error, context, this.config.upstream.timeoutMs);
       const outcome = mapped.code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'timeout' : 'unreachable';
       this.metrics.upstreamRequest(region.name, request.method, outcome, seconds());
+      span.end(outcome);
       throw mapped;
     }
   }
@@ -224,7 +231,9 @@ export class UpstreamClient implements OnApplicationShutdown {
     request: UpstreamRequest,
     response: AxiosResponse<unknown>,
     seconds: number,
+    span: ClientSpan,
   ): void {
+    span.end(response.status);
     this.metrics.upstreamRequest(region.name, request.method, response.status, seconds);
     noteUpstreamAnswer(response.status, Math.round(seconds * 1000));
     this.deprecations.observe(response.headers, request.method, request.path);

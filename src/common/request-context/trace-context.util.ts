@@ -39,9 +39,11 @@ export function traceContextFrom(traceparent: unknown): TraceContext {
  * The headers that carry a trace to GreenLake for one outgoing call (a child span of `trace`):
  * W3C `traceparent` and the B3 headers HPE's HTTP standard asks for.
  */
-export function outgoingTraceHeaders(trace: TraceContext | undefined): Record<string, string> {
-  const traceId = trace?.traceId ?? newTraceId();
-  const spanId = newSpanId();
+export function outgoingTraceHeaders(
+  trace: TraceContext | undefined,
+  spanId = newSpanId(),
+  traceId = trace?.traceId ?? newTraceId(),
+): Record<string, string> {
   const sampled = trace?.sampled ?? true;
   return {
     traceparent: `00-${traceId}-${spanId}-${sampled ? '01' : '00'}`,
