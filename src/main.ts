@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { bannerLines } from './bootstrap/banner';
-import { createGatewayApp } from './bootstrap/create-gateway-app';
-import { installGracefulShutdown } from './bootstrap/graceful-shutdown';
 import { ConfigurationError, prepareRuntime } from './bootstrap/runtime';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const runtime = await prepareRuntime(process.env);
+  // Loaded once the configuration is known to be good, so that a bad one exits at once
+  const { createGatewayApp } = await import('./bootstrap/create-gateway-app');
+  const { installGracefulShutdown } = await import('./bootstrap/graceful-shutdown');
   const app = await createGatewayApp(runtime.config);
   const { host } = runtime.config;
   await app.listen({ port: runtime.config.port, host });

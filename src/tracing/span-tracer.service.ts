@@ -8,8 +8,7 @@ import {
   trace,
   Tracer,
 } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { APP_VERSION } from 'src/common/app-version';
 import {
   outgoingTraceHeaders,
@@ -42,6 +41,13 @@ export class SpanTracer implements OnApplicationShutdown {
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     if (config.otlpEndpoint) {
+      // Loaded only when export is configured: the SDK and exporter are large for every start
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { OTLPTraceExporter } =
+        require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+      const { BasicTracerProvider, BatchSpanProcessor } =
+        require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const exporter = new OTLPTraceExporter({
         url: `${config.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`,
       });
