@@ -7,6 +7,8 @@ import { GatewayExceptionFilter } from './common/errors/gateway-exception.filter
 import { GatewayConfigModule } from './config/config.module';
 import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -33,6 +35,8 @@ export class AppModule {
         AuditModule,
         RateLimitModule,
         HealthModule,
+        MetricsModule,
+        ObservabilityModule,
         ProxyModule,
         RegionsModule,
         TasksModule,

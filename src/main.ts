@@ -1,20 +1,24 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { bannerLines } from './bootstrap/banner';
-import { createGatewayApp } from './bootstrap/create-gateway-app';
 import { ConfigurationError, prepareRuntime } from './bootstrap/runtime';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const runtime = await prepareRuntime(process.env);
+  // Loaded once the configuration is known to be good, so that a bad one exits at once
+  const { createGatewayApp } = await import('./bootstrap/create-gateway-app');
+  const { installGracefulShutdown } = await import('./bootstrap/graceful-shutdown');
   const app = await createGatewayApp(runtime.config);
-  await app.listen({ port: runtime.config.port, host: '0.0.0.0' });
+  const { host } = runtime.config;
+  await app.listen({ port: runtime.config.port, host });
+  installGracefulShutdown(app, runtime.config.shutdownGraceMs);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : runtime.config.port;
   const logger = new Logger('Bootstrap');
-  bannerLines(runtime.config, `http://localhost:${port}`, runtime.simulator).forEach((line) =>
-    logger.log(line),
-  );
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  bannerLines(runtime.config, url, runtime.simulator).forEach((line) => logger.log(line));
 }
 
 function loadDotEnv(): void {

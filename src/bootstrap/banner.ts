@@ -15,7 +15,7 @@ export function bannerLines(
     )
     .join(', ');
   const lines = [
-    `GreenLake Gateway ${APP_VERSION} listening on ${url}`,
+    `GreenLake Gateway ${APP_VERSION} listening on ${url} (HOST=${config.host}${hostNote(config.host)})`,
     simulator
       ? `mode: simulator (embedded GreenLake simulator; token URL ${simulator.tokenUrl})`
       : 'mode: real (GreenLake credentials configured)',
@@ -27,6 +27,13 @@ export function bannerLines(
     `docs: ${url}/docs (OpenAPI document at ${url}/docs-json)`,
   ];
   return lines;
+}
+
+function hostNote(host: string): string {
+  if (host === '0.0.0.0' || host === '::') {
+    return ': every interface';
+  }
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' ? ': loopback only' : '';
 }
 
 function authLine(config: GatewayConfig): string {

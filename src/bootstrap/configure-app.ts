@@ -3,16 +3,23 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { AuditHook } from 'src/audit/audit.hook';
+import { createRootLogger } from 'src/common/logging/gateway-logger.factory';
+import { GatewayLogger } from 'src/common/logging/gateway.logger';
+import { RequestObservabilityHook } from 'src/observability/request-observability.hook';
 import { setupSwagger } from './swagger';
 
 /** Everything main.ts and the e2e tests must share, so that tests boot the production set-up. */
 export async function configureApp(
   app: NestFastifyApplication,
   config: GatewayConfig,
+  logger: GatewayLogger = new GatewayLogger(createRootLogger(config)),
 ): Promise<NestFastifyApplication> {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGTERM (graceful-shutdown.ts), so that the server stops
+  // accepting before anything closes and the process exits 0
   const fastify = app.getHttpAdapter().getInstance();
+  // First, so that every later hook, guard and handler runs in the request's context
+  app.get(RequestObservabilityHook).register(fastify, logger.root);
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.header('x-request-id', request.id);
     done();

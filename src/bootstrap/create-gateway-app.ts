@@ -1,24 +1,29 @@
-import { ConsoleLogger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { AppModule } from 'src/app.module';
-import { GatewayConfig, GatewayLogLevel, LOG_LEVELS } from 'src/config/gateway-config.type';
+import { createRootLogger } from 'src/common/logging/gateway-logger.factory';
+import { GatewayLogger } from 'src/common/logging/gateway.logger';
+import { GatewayConfig } from 'src/config/gateway-config.type';
 import { configureApp } from './configure-app';
 import { createFastifyAdapter } from './fastify-adapter';
 
-export function createLogger(config: Pick<GatewayConfig, 'logLevel' | 'logFormat'>): ConsoleLogger {
-  return new ConsoleLogger('GreenLakeGateway', {
-    json: config.logFormat === 'json',
-    logLevels: enabledLevels(config.logLevel),
-    colors: config.logFormat === 'text' && process.stdout.isTTY,
-  });
+export function createLogger(
+  config: Pick<GatewayConfig, 'logLevel' | 'logFormat'>,
+  destination?: DestinationStream,
+): GatewayLogger {
+  return new GatewayLogger(createRootLogger(config, destination));
 }
 
-/** The production app: used by main.ts and by the e2e tests alike. */
+/**
+ * The production app: used by main.ts and by the e2e tests alike. Logs go to stdout, or as JSON
+ * lines to `logDestination` (tests capture them).
+ */
 export async function createGatewayApp(
   config: GatewayConfig,
-  logger: LoggerService = createLogger(config),
+  logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
+  const logger = createLogger(config, logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     createFastifyAdapter(),
@@ -27,9 +32,5 @@ export async function createGatewayApp(
       bufferLogs: false,
     },
   );
-  return configureApp(app, config);
-}
-
-function enabledLevels(level: GatewayLogLevel): LogLevel[] {
-  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+  return configureApp(app, config, logger);
 }

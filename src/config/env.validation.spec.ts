@@ -540,3 +540,35 @@ describe('the shared GreenLake budget (UPSTREAM_BUDGET_*, GATEWAY_UPSTREAM_*, UP
     expect(problems[0]).toMatch(expected);
   });
 });
+
+describe('operations (HOST, SHUTDOWN_GRACE_MS, OTEL_EXPORTER_OTLP_ENDPOINT)', () => {
+  it('listens on loopback in simulator mode (its development key has every scope)', () => {
+    const config = configOf(loadGatewayConfig({}));
+    expect(config).toMatchObject({ host: '127.0.0.1', shutdownGraceMs: 10_000 });
+    expect(config.otlpEndpoint).toBeUndefined();
+  });
+
+  it('listens on every interface in real mode, unless HOST says otherwise', () => {
+    expect(configOf(loadGatewayConfig({ ...REAL, ...KEYS })).host).toBe('0.0.0.0');
+    expect(configOf(loadGatewayConfig({ ...REAL, ...KEYS, HOST: '10.0.0.7' })).host).toBe(
+      '10.0.0.7',
+    );
+    expect(configOf(loadGatewayConfig({ HOST: '0.0.0.0' })).host).toBe('0.0.0.0');
+  });
+
+  it('refuses a bad HOST, grace period or OTLP endpoint, one line each', () => {
+    expect(
+      problemsOf(
+        loadGatewayConfig({
+          HOST: 'a host',
+          SHUTDOWN_GRACE_MS: 'soon',
+          OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
+        }),
+      ),
+    ).toEqual([
+      'HOST: expected an IP address or a host name, got "a host"',
+      'SHUTDOWN_GRACE_MS: expected a whole number from 0 to 600000, got "soon"',
+      'OTEL_EXPORTER_OTLP_ENDPOINT: expected an http(s) URL, got "collector:4318"',
+    ]);
+  });
+});

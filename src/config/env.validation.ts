@@ -67,6 +67,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
 
   const profiles = readProfiles(reader, regions, resolveRegion);
   const mode = readMode(reader, profiles.length > 0);
+  const operations = readOperations(reader, mode);
   if (mode === 'simulator' && profiles.length === 0) {
     // Pointed at the embedded simulator (token URL and hosts) once it listens
     profiles.push({ ...SIMULATOR_PROFILE, regions: regions.map((region) => region.name) });
@@ -110,6 +111,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
     ok: true,
     config: {
       port,
+      ...operations,
       mode,
       logLevel,
       logFormat,
@@ -128,6 +130,23 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       resourceDefaults,
     },
   };
+}
+
+// The simulator's development key has every scope: keep it on loopback unless HOST says otherwise
+function readOperations(
+  reader: EnvReader,
+  mode: GatewayConfig['mode'],
+): Pick<GatewayConfig, 'host' | 'shutdownGraceMs' | 'otlpEndpoint'> {
+  const host = reader.string('HOST') ?? (mode === 'simulator' ? '127.0.0.1' : '0.0.0.0');
+  if (!/^[A-Za-z0-9.:%[\]-]{1,255}$/.test(host)) {
+    reader.problem('HOST', `expected an IP address or a host name, got "${host}"`);
+  }
+  const shutdownGraceMs = reader.integer('SHUTDOWN_GRACE_MS', 10_000, { min: 0, max: 600_000 });
+  const otlpEndpoint = reader.string('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otlpEndpoint !== undefined && !isHttpUrl(otlpEndpoint)) {
+    reader.problem('OTEL_EXPORTER_OTLP_ENDPOINT', `expected an http(s) URL, got "${otlpEndpoint}"`);
+  }
+  return { host, shutdownGraceMs, otlpEndpoint };
 }
 
 export function regionResolver(regions: RegionConfig[]): (name: string) => string | undefined {

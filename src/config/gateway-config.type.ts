@@ -97,6 +97,12 @@ export interface BudgetConfig {
 
 export interface GatewayConfig {
   port: number;
+  /** Listen address (HOST): loopback by default in simulator mode, every interface in real mode. */
+  host: string;
+  /** SIGTERM: at most this long for in-flight requests to finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: export spans over OTLP/HTTP when set. */
+  otlpEndpoint?: string;
   mode: GatewayMode;
   logLevel: GatewayLogLevel;
   logFormat: 'text' | 'json';

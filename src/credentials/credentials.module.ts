@@ -1,5 +1,6 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
+import { MetricsModule } from 'src/metrics/metrics.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { ProfileRegistry } from './profile-registry.service';
 import { TokenCacheRepository } from './token-cache.repository';
@@ -7,7 +8,7 @@ import { TokenEndpointClient } from './token-endpoint.client';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [HttpModule, RedisModule],
+  imports: [HttpModule, RedisModule, MetricsModule],
   providers: [ProfileRegistry, TokenEndpointClient, TokenCacheRepository, TokenService],
   exports: [ProfileRegistry, TokenService],
 })

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { CredentialProfile, GatewayConfig } from 'src/config/gateway-config.type';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
 import { AccessToken, tokenFingerprint } from './access-token.type';
 import { TokenCacheRepository } from './token-cache.repository';
 import { TokenEndpointClient, TokenEndpointError } from './token-endpoint.client';
@@ -49,7 +50,7 @@ const LOCK_POLL_MS = 25;
  * sharing a Redis take the token one of them fetched. The hot path is a memory read.
  */
 @Injectable()
-export class TokenService implements OnModuleDestroy {
+export class TokenService implements OnApplicationShutdown {
   private readonly logger = new Logger(TokenService.name);
   private readonly states = new Map<string, ProfileState>();
   private readonly skewMs: number;
@@ -64,6 +65,8 @@ export class TokenService implements OnModuleDestroy {
     private readonly endpoint: TokenEndpointClient,
     private readonly store: TokenCacheRepository,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    // Optional so that unit specs can build the service without metrics
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {
     this.skewMs = config.credentials.refreshSkewSeconds * 1000;
     // The token endpoint's own timeout bounds a whole fetch (a silent endpoint held the first
@@ -118,7 +121,8 @@ export class TokenService implements OnModuleDestroy {
     return this.refreshForCaller(profile, state, 0);
   }
 
-  onModuleDestroy(): void {
+  // After the HTTP server has closed, so that requests still in flight keep their token
+  onApplicationShutdown(): void {
     this.states.clear();
   }
 
@@ -243,7 +247,13 @@ export class TokenService implements OnModuleDestroy {
       this.stats.endpointRequests++;
       const issuedAt = Date.now();
       try {
-        const issued = await this.endpoint.requestToken(profile, Math.max(1, deadline - issuedAt));
+        const issued = await this.endpoint
+          .requestToken(profile, Math.max(1, deadline - issuedAt))
+          .catch((error: unknown) => {
+            this.metrics?.tokenRequest(profile.name, 'failure');
+            throw error;
+          });
+        this.metrics?.tokenRequest(profile.name, 'success');
         return {
           value: issued.accessToken,
           profile: profile.name,
@@ -271,6 +281,7 @@ export class TokenService implements OnModuleDestroy {
     state.lastFailureAt = 0;
     state.backgroundNotBefore = 0;
     state.configErrorReported = false;
+    this.metrics?.tokenExpiresAt(profile.name, token.expiresAt);
     const lifetime = Math.round((token.expiresAt - token.issuedAt) / 1000);
     this.logger.log(
       `token for profile ${profile.name} ready (fingerprint ${tokenFingerprint(token.value)}, lifetime ${lifetime}s)`,

@@ -97,6 +97,8 @@ export interface SimulatorControls {
     status: number,
     options?: RequestMatch & { retryAfterSeconds?: number },
   ): void;
+  /** Every matching answer carries these headers too (e.g. `Deprecation`, `Sunset`); {} removes the rule. */
+  addResponseHeaders(headers: Record<string, string>, match?: RequestMatch): void;
   /** The next N matching requests get their socket destroyed without an answer. */
   resetNext(count: number, match?: RequestMatch): void;
   /** Every token issued so far now gets 401. */
@@ -138,4 +140,13 @@ export interface SimulatedRequest {
   tokenFingerprint?: string;
   /** What was answered (0 when the socket was reset). */
   status: number;
+  /** Trace propagation headers the caller sent (W3C `traceparent`, B3), when it sent any. */
+  trace?: SimulatedTraceHeaders;
+}
+
+export interface SimulatedTraceHeaders {
+  traceparent?: string;
+  b3TraceId?: string;
+  b3SpanId?: string;
+  b3Sampled?: string;
 }

@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { AxiosResponse, Method, ResponseType } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -10,6 +10,13 @@ import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig, RegionConfig } from 'src/config/gateway-config.type';
+import {
+  currentRequestContext,
+  noteUpstreamAnswer,
+} from 'src/common/request-context/request-context';
+import { DeprecationNotices } from 'src/metrics/deprecation-notices.service';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
+import { ClientSpan, SpanTracer } from 'src/tracing/span-tracer.service';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
@@ -68,7 +75,7 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * fresh token, and turns every status from 400 up into a GatewayError through one table.
  */
 @Injectable()
-export class UpstreamClient implements OnModuleDestroy {
+export class UpstreamClient implements OnApplicationShutdown {
   private readonly logger = new Logger(UpstreamClient.name);
   private readonly agents = new Map<string, HttpAgent>();
 
@@ -77,6 +84,9 @@ export class UpstreamClient implements OnModuleDestroy {
     private readonly tokens: TokenService,
     private readonly budget: BudgetGate,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly metrics: GatewayMetrics,
+    private readonly deprecations: DeprecationNotices,
+    private readonly tracer: SpanTracer,
   ) {}
 
   async request<T>(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamResponse<T>> {
@@ -110,7 +120,8 @@ export class UpstreamClient implements OnModuleDestroy {
     };
   }
 
-  onModuleDestroy(): void {
+  // After the HTTP server has closed (Nest calls this past dispose), so in-flight requests finish
+  onApplicationShutdown(): void {
     this.agents.forEach((agent) => agent.destroy());
   }
 
@@ -179,6 +190,12 @@ export class UpstreamClient implements OnModuleDestroy {
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
     headers.Authorization = `Bearer ${token.value}`;
     headers['x-request-id'] = requestId;
+    const span = this.tracer.startClient(
+      currentRequestContext()?.trace,
+      `${request.method} ${region.name}`,
+      { 'http.request.method': request.method, 'server.address': region.name },
+    );
+    Object.assign(headers, span.headers);
     if (request.body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
     }
@@ -188,10 +205,12 @@ export class UpstreamClient implements OnModuleDestroy {
       headers['Accept-Encoding'] = 'identity';
     }
     const agent = this.agentFor(region);
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
     try {
       // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
       // which builds a CanceledError (stack trace and all) per request on the hot path
-      return await this.http.axiosRef.request<T>({
+      const response = await this.http.axiosRef.request<T>({
         baseURL: region.baseUrl,
         url: request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path,
         method: request.method,
@@ -212,9 +231,29 @@ export class UpstreamClient implements OnModuleDestroy {
           forcedJSONParsing: true,
         },
       });
+      this.observe(region, request, response, seconds(), span);
+      return response;
     } catch (error) {
-      throw mapTransportError(error, context, this.config.upstream.timeoutMs);
+      const mapped = mapTransportError(error, context, this.config.upstream.timeoutMs);
+      const outcome = mapped.code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'timeout' : 'unreachable';
+      this.metrics.upstreamRequest(region.name, request.method, outcome, seconds());
+      span.end(outcome);
+      throw mapped;
     }
+  }
+
+  // Metrics, the request's access line and GreenLake's retirement notices, for every answer
+  private observe(
+    region: RegionConfig,
+    request: UpstreamRequest,
+    response: AxiosResponse<unknown>,
+    seconds: number,
+    span: ClientSpan,
+  ): void {
+    span.end(response.status);
+    this.metrics.upstreamRequest(region.name, request.method, response.status, seconds);
+    noteUpstreamAnswer(response.status, Math.round(seconds * 1000));
+    this.deprecations.observe(response.headers, request.method, request.path);
   }
 
   private agentFor(region: RegionConfig): HttpAgent {

@@ -2,11 +2,18 @@ import { CapturingLogger } from './capturing-logger';
 
 export type AuditLine = Record<string, unknown> & { requestId: string };
 
-/** The audit lines among the captured logs (the `Audit` logger writes one JSON object each). */
+/**
+ * The audit lines among the captured logs (the `Audit` logger's lines), with the audit fields
+ * only: the log line's own `level`, `time`, `context`, `msg`, `traceId` and `audit` marker are left out.
+ */
 export function auditLines(logs: CapturingLogger): AuditLine[] {
-  return logs.lines
-    .filter((line) => line.startsWith('log {') && line.endsWith('} Audit'))
-    .map((line) => JSON.parse(line.slice('log '.length, -' Audit'.length)) as AuditLine);
+  return logs
+    .entries()
+    .filter((entry) => entry.context === 'Audit' && entry.audit === true)
+    .map(
+      ({ level: _l, time, context: _c, msg: _m, traceId: _tr, audit: _a, ...fields }) =>
+        ({ time, ...fields }) as unknown as AuditLine,
+    );
 }
 
 /**

@@ -1,33 +1,24 @@
-import { LoggerService } from '@nestjs/common';
-
-/** Keeps every log line in memory so tests can assert on them (and that no secret is in them). */
-export class CapturingLogger implements LoggerService {
+/**
+ * A pino destination that keeps every log line (one JSON object each) in memory, so tests can
+ * assert on them (and that no secret is in them).
+ */
+export class CapturingLogger {
   readonly lines: string[] = [];
 
-  log(message: unknown, ...rest: unknown[]): void {
-    this.record('log', message, rest);
+  write(chunk: string): void {
+    for (const line of chunk.split('\n')) {
+      if (line !== '') {
+        this.lines.push(line);
+      }
+    }
   }
-  error(message: unknown, ...rest: unknown[]): void {
-    this.record('error', message, rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.record('warn', message, rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.record('debug', message, rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.record('verbose', message, rest);
+
+  /** Every line parsed. */
+  entries(): Record<string, unknown>[] {
+    return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   text(): string {
     return this.lines.join('\n');
-  }
-
-  private record(level: string, message: unknown, rest: unknown[]): void {
-    const parts = [message, ...rest].map((part) =>
-      typeof part === 'string' ? part : JSON.stringify(part),
-    );
-    this.lines.push(`${level} ${parts.join(' ')}`);
   }
 }

@@ -32,7 +32,8 @@ export interface TestGatewayOptions {
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const env: Environment = {
     PORT: '0',
-    LOG_LEVEL: 'warn',
+    // Everything is captured (not printed), so that tests see every line a request writes
+    LOG_LEVEL: 'debug',
     GREENLAKE_SIMULATOR: 'on',
     ...options.env,
   };

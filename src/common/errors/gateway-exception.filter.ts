@@ -22,6 +22,11 @@ export function sendError(
   logger: Logger,
 ): void {
   const error = toErrorReply(exception, request.id);
+  // What GreenLake said goes on the request's access line too
+  const upstream = request.requestContext?.upstream;
+  if (upstream && error.body.upstream?.debugId) {
+    upstream.debugId = error.body.upstream.debugId;
+  }
   if (error.unexpected) {
     logger.error(
       `${request.method} ${request.routeOptions.url ?? 'unmatched route'} failed (request ${request.id})`,

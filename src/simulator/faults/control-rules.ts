@@ -22,9 +22,15 @@ interface ResetRule {
   match?: RequestMatch;
 }
 
-/** The fault-injection rules set by tests: latency, failures and connection resets. */
+interface HeaderRule {
+  headers: Record<string, string>;
+  match?: RequestMatch;
+}
+
+/** The fault-injection rules set by tests: latency, failures, connection resets, extra headers. */
 export class ControlRules {
   private latency: LatencyRule[] = [];
+  private headers: HeaderRule[] = [];
   private failures: FailureRule[] = [];
   private resets: ResetRule[] = [];
 
@@ -55,6 +61,23 @@ export class ControlRules {
     if (count > 0) {
       this.resets.push({ remaining: count, match });
     }
+  }
+
+  /** Headers added to every matching answer (e.g. `Deprecation`, `Sunset`); {} removes the rule. */
+  addHeaders(headers: Record<string, string>, match?: RequestMatch): void {
+    this.headers = this.headers.filter((rule) => !sameMatch(rule.match, match));
+    if (Object.keys(headers).length > 0) {
+      this.headers.push({ headers, match });
+    }
+  }
+
+  headersFor(facts: RequestFacts): Record<string, string> {
+    return Object.assign(
+      {},
+      ...this.headers
+        .filter((rule) => matchesRequest(rule.match, facts))
+        .map((rule) => rule.headers),
+    ) as Record<string, string>;
   }
 
   /** The longest delay of the matching latency rules (0 when none). */
@@ -101,6 +124,7 @@ export class ControlRules {
 
   clear(): void {
     this.latency = [];
+    this.headers = [];
     this.failures = [];
     this.resets = [];
   }

@@ -53,6 +53,9 @@ export function createControls(
       }
       state.rules.addFailures(count, status, retryAfterSeconds, cleanMatch(match));
     },
+    addResponseHeaders(headers, match) {
+      state.rules.addHeaders({ ...headers }, cleanMatch(match));
+    },
     resetNext(count, match) {
       requireCount(count, 'count');
       state.rules.addResets(count, cleanMatch(match));

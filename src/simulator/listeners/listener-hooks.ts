@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { bodyForLog } from 'src/simulator/http/request-body.util';
 import { contextOf, createContext } from 'src/simulator/http/request-context';
 import type { RequestFacts } from 'src/simulator/http/request-match.util';
-import type { SimulatedRequest } from 'src/simulator/simulator-api.type';
+import type { SimulatedRequest, SimulatedTraceHeaders } from 'src/simulator/simulator-api.type';
 import type { SimulatorState } from 'src/simulator/simulator-state';
 import {
   type ErrorKind,
@@ -32,6 +32,12 @@ export function installRequestHooks(
     if (latencyMs > 0) {
       await delay(latencyMs);
     }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [name, value] of Object.entries(state.rules.headersFor(contextOf(request).facts))) {
+      void reply.header(name, value);
+    }
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     logRequest(state, request, reply.statusCode);
@@ -95,6 +101,7 @@ function logRequest(state: SimulatorState, request: FastifyRequest, status: numb
   const contentType = request.headers['content-type'];
   const body = facts.target === 'data' ? bodyForLog(request) : undefined;
   const clientId = context.clientId ?? context.token?.clientId;
+  const trace = traceHeadersOf(request);
   const entry: SimulatedRequest = {
     at: context.at,
     target: facts.target,
@@ -110,6 +117,7 @@ function logRequest(state: SimulatorState, request: FastifyRequest, status: numb
       ? {}
       : { tokenFingerprint: context.tokenFingerprint }),
     status,
+    ...(trace ? { trace } : {}),
   };
   state.log.add(entry);
   if (!state.options.quiet) {
@@ -118,6 +126,20 @@ function logRequest(state: SimulatorState, request: FastifyRequest, status: numb
       `${entry.at} ${where} ${facts.method} ${request.url} -> ${status === 0 ? 'reset' : status}`,
     );
   }
+}
+
+function traceHeadersOf(request: FastifyRequest): SimulatedTraceHeaders | undefined {
+  const header = (name: string): string | undefined => {
+    const value = request.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const trace: SimulatedTraceHeaders = {
+    traceparent: header('traceparent'),
+    b3TraceId: header('x-b3-traceid'),
+    b3SpanId: header('x-b3-spanid'),
+    b3Sampled: header('x-b3-sampled'),
+  };
+  return Object.values(trace).some((value) => value !== undefined) ? trace : undefined;
 }
 
 /** A client secret never reaches the log, even when a caller misplaces it in the query string. */

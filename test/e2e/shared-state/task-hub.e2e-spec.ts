@@ -4,7 +4,7 @@ import { TaskCallbacksService } from 'src/resources/tasks/callbacks/task-callbac
 import { TaskHub } from 'src/resources/tasks/hub/task-hub.service';
 import { operationScripts, RunningSimulator, startSimulator } from 'src/simulator';
 import { CallbackReceiver, hasValidSignature } from 'test/utils/callback-receiver';
-import { startTestRedis, TestRedis } from 'test/utils/redis-server';
+import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const REGION = '/v1/regions/us-west';
@@ -19,7 +19,7 @@ interface Accepted {
 }
 
 describe('Task hub across replicas on a real Redis', () => {
-  let redis: TestRedis;
+  let redis: SharedTestRedis;
   let client: Redis;
   let simulator: RunningSimulator;
   let receiver: CallbackReceiver;
@@ -29,7 +29,7 @@ describe('Task hub across replicas on a real Redis', () => {
     const gw = await startTestGateway({
       sharedSimulator: simulator,
       env: {
-        REDIS_URL: redis.url,
+        ...redis.env,
         GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
         TASK_POLL_MIN_MS: '100',
         TASK_POLL_MAX_MS: '400',
@@ -69,8 +69,8 @@ describe('Task hub across replicas on a real Redis', () => {
   };
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    client = new Redis(redis.url);
+    redis = await startSharedRedis();
+    client = redis.client();
     simulator = await startSimulator({ quiet: true });
     receiver = await new CallbackReceiver().start();
   });
