@@ -7,6 +7,7 @@ import { GatewayExceptionFilter } from './common/errors/gateway-exception.filter
 import { GatewayConfigModule } from './config/config.module';
 import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
+import { McpModule } from './mcp/mcp.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -44,6 +45,7 @@ export class AppModule {
         SettingsModule,
         DualAuthOperationsModule,
         TokenBrokerModule,
+        McpModule,
       ],
       providers: [
         {

@@ -10,5 +10,6 @@ import { TaskWaitService } from './task-wait.service';
   imports: [UpstreamModule],
   controllers: [TaskProgressController],
   providers: [TaskPoller, TaskWaitService, TaskEventsService],
+  exports: [TaskWaitService],
 })
 export class TaskProgressModule {}

@@ -1,0 +1,286 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import request from 'supertest';
+import { auditLines } from 'test/utils/audit-log';
+import { callTool, connectMcp } from 'test/utils/mcp-client';
+import { startTestGateway, TestGateway } from 'test/utils/test-gateway';
+
+const WRITER = 'writer-key-0123456789';
+const READER = 'reader-key-0123456789';
+const SECRETS = '/data-services/v1beta1/secrets';
+const WRITE_TOOLS = [
+  'snooze_issue',
+  'create_secret',
+  'update_secret',
+  'delete_secret',
+  'approve_dual_auth_operation',
+  'cancel_dual_auth_operation',
+];
+
+describe('MCP endpoint (/mcp) driven by the SDK client', () => {
+  let gw: TestGateway;
+  let writer: Client;
+  let reader: Client;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      simulator: { operationStepMs: 100, suggestedPollingIntervalSeconds: 1 },
+      env: {
+        GATEWAY_API_KEYS: `writer:${WRITER}:read+write,reader:${READER}:read`,
+        TASK_POLL_MIN_MS: '50',
+        TASK_POLL_MAX_MS: '200',
+        LOG_LEVEL: 'log',
+      },
+    });
+    writer = await connectMcp(gw.url, WRITER);
+    reader = await connectMcp(gw.url, READER);
+  });
+  afterAll(async () => {
+    await Promise.all([writer?.close(), reader?.close()]);
+    await gw?.close();
+  });
+
+  describe('tools/list', () => {
+    it('lists fewer than 25 tools whose schemas together stay under 8,000 tokens', async () => {
+      const { tools } = await writer.listTools();
+      expect(tools.length).toBeGreaterThan(15);
+      expect(tools.length).toBeLessThan(25);
+      const tokens = JSON.stringify(tools).length / 4;
+      expect(tokens).toBeLessThan(8000);
+      for (const tool of tools) {
+        expect(tool.description).toMatch(/^[^\n]{10,120}$/);
+        expect(tool.inputSchema).toMatchObject({ type: 'object', additionalProperties: false });
+        expect(typeof tool.annotations?.readOnlyHint).toBe('boolean');
+      }
+      expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(WRITE_TOOLS));
+      expect(tools.find((tool) => tool.name === 'delete_secret')?.annotations).toMatchObject({
+        readOnlyHint: false,
+        destructiveHint: true,
+      });
+    });
+
+    it('shows a read-only key no write tool, and greenlake_request with GET only', async () => {
+      const { tools } = await reader.listTools();
+      const names = tools.map((tool) => tool.name);
+      for (const name of WRITE_TOOLS) {
+        expect(names).not.toContain(name);
+      }
+      expect(names).toEqual(
+        expect.arrayContaining(['list_tasks', 'wait_for_task', 'list_secrets']),
+      );
+      const generic = tools.find((tool) => tool.name === 'greenlake_request');
+      expect(generic?.inputSchema.properties?.method).toEqual({ type: 'string', enum: ['GET'] });
+      expect(generic?.annotations?.readOnlyHint).toBe(true);
+    });
+
+    it('never offers a raw OData filter', async () => {
+      const { tools } = await writer.listTools();
+      for (const tool of tools) {
+        expect(Object.keys(tool.inputSchema.properties ?? {})).not.toContain('filter');
+      }
+    });
+  });
+
+  describe('read tools', () => {
+    it('list_tasks answers the same tasks as the REST route, with a note on how to get more', async () => {
+      const rest = await request(gw.url)
+        .get('/v1/regions/us-west/tasks?limit=3')
+        .set('X-API-Key', READER)
+        .expect(200);
+      const { isError, json } = await callTool(reader, 'list_tasks', {
+        region: 'us-west',
+        limit: 3,
+      });
+      expect(isError).toBe(false);
+      const ids = (json.items as { id: string }[]).map((task) => task.id);
+      expect(ids).toEqual((rest.body.items as { id: string }[]).map((task) => task.id));
+      expect(json).toMatchObject({ count: 3, offset: 0, total: rest.body.total });
+      expect(json.note).toContain('offset=3');
+    });
+
+    it('uses the default region when none is given and applies friendly filters', async () => {
+      const { json } = await callTool(reader, 'list_tasks', { state: 'RUNNING', limit: 5 });
+      const items = json.items as { state: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((task) => task.state === 'RUNNING')).toBe(true);
+    });
+
+    it('list_secrets never shows a value', async () => {
+      const { isError, json } = await callTool(reader, 'list_secrets', { region: 'us-west' });
+      expect(isError).toBe(false);
+      expect((json.items as object[]).length).toBeGreaterThan(0);
+      for (const item of json.items as Record<string, unknown>[]) {
+        expect(item).not.toHaveProperty('secret');
+      }
+    });
+
+    it('list_regions names the configured regions and the default', async () => {
+      const { json } = await callTool(reader, 'list_regions');
+      expect(json.defaultRegion).toBe('us-west');
+      expect((json.items as { name: string }[]).map((region) => region.name)).toContain(
+        'eu-central',
+      );
+    });
+  });
+
+  describe('errors', () => {
+    it('an unknown region is a tool error carrying UNKNOWN_REGION and the known regions', async () => {
+      const { isError, json } = await callTool(reader, 'list_tasks', { region: 'mars-1' });
+      expect(isError).toBe(true);
+      expect(json).toMatchObject({ code: 'UNKNOWN_REGION', statusCode: 404 });
+      expect(json.message).toContain('us-west');
+      expect(json.requestId).toEqual(expect.any(String));
+    });
+
+    it('refuses input with the REST surface messages', async () => {
+      const tooMany = await callTool(reader, 'list_tasks', { limit: 5000 });
+      expect(tooMany.isError).toBe(true);
+      expect(tooMany.json.code).toBe('VALIDATION_FAILED');
+      expect(tooMany.json.details).toEqual({
+        errors: ['limit must not be greater than 1000 (the GreenLake maximum for tasks)'],
+      });
+      const odata = await callTool(reader, 'list_tasks', { filter: "state eq 'RUNNING'" });
+      expect(odata.json.details).toEqual({ errors: ['property filter should not exist'] });
+      const badId = await callTool(reader, 'get_task', { taskId: 'nope' });
+      expect(badId.json.details).toEqual({ errors: ['taskId must be a UUID'] });
+    });
+
+    it('a task GreenLake does not know is RESOURCE_NOT_FOUND', async () => {
+      const { isError, json } = await callTool(reader, 'get_task', {
+        taskId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(isError).toBe(true);
+      expect(json.code).toBe('RESOURCE_NOT_FOUND');
+    });
+
+    it('without a key the endpoint answers 401 in the gateway error shape', async () => {
+      const res = await request(gw.url)
+        .post('/mcp')
+        .send({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
+        .expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('GET /mcp is 405: the endpoint is stateless', async () => {
+      const res = await request(gw.url).get('/mcp').set('X-API-Key', READER).expect(405);
+      expect(res.headers.allow).toBe('POST');
+    });
+  });
+
+  describe('write tools and scopes', () => {
+    it('create_secret with a write key creates it and writes one audit line saying mcp and the tool', async () => {
+      const name = `mcp-${Date.now()}`;
+      const { isError, json } = await callTool(writer, 'create_secret', {
+        region: 'us-west',
+        name,
+        service: 'backup-and-recovery',
+        secret: { basicAuth: { username: 'svc', password: 'never-shown-1234' } },
+      });
+      expect(isError).toBe(false);
+      expect(json).toMatchObject({ name, id: expect.any(String) });
+      expect(JSON.stringify(json)).not.toContain('never-shown-1234');
+      const rest = await request(gw.url)
+        .get(`/v1/regions/us-west/secrets/${json.id as string}`)
+        .set('X-API-Key', READER)
+        .expect(200);
+      expect(rest.body.name).toBe(name);
+      const line = auditLines(gw.logs).find(
+        (entry) => entry.tool === 'create_secret' && entry.status === 200,
+      );
+      expect(line).toMatchObject({
+        action: 'write',
+        caller: 'writer',
+        via: 'api-key',
+        channel: 'mcp',
+        tool: 'create_secret',
+        method: 'POST',
+        route: '/mcp',
+        region: 'us-west',
+        profile: 'default',
+      });
+      expect(gw.logs.lines.join('\n')).not.toContain('never-shown-1234');
+    });
+
+    it('a read key is refused a write tool (FORBIDDEN, audited) and GreenLake never sees it', async () => {
+      const before = gw.simulator.controls.requests({ method: 'POST', pathPrefix: SECRETS }).length;
+      const { isError, json } = await callTool(reader, 'create_secret', {
+        region: 'us-west',
+        name: 'not-allowed',
+        service: '',
+        secret: { password: { password: 'x-secret-x' } },
+      });
+      expect(isError).toBe(true);
+      expect(json).toMatchObject({ code: 'FORBIDDEN', details: { requiredScope: 'write' } });
+      expect(gw.simulator.controls.requests({ method: 'POST', pathPrefix: SECRETS })).toHaveLength(
+        before,
+      );
+      expect(
+        auditLines(gw.logs).find(
+          (entry) => entry.caller === 'reader' && entry.tool === 'create_secret',
+        ),
+      ).toMatchObject({ status: 403, channel: 'mcp', action: 'write' });
+    });
+
+    it('greenlake_request writes need the write scope too', async () => {
+      const { isError, json } = await callTool(reader, 'greenlake_request', {
+        method: 'POST',
+        path: '/virtualization/v1beta1/virtual-machines',
+        body: { name: 'web-1' },
+      });
+      expect(isError).toBe(true);
+      expect(json.code).toBe('FORBIDDEN');
+    });
+
+    it('reads are not audited', async () => {
+      await callTool(reader, 'list_tags', { region: 'us-west' });
+      expect(auditLines(gw.logs).filter((entry) => entry.tool === 'list_tags')).toHaveLength(0);
+    });
+  });
+
+  describe('greenlake_request and wait_for_task', () => {
+    it('creates a virtual machine (202 → taskId) and waits for the task to succeed', async () => {
+      const accepted = await callTool(writer, 'greenlake_request', {
+        region: 'us-west',
+        method: 'POST',
+        path: '/virtualization/v1beta1/virtual-machines',
+        body: { name: 'mcp-vm-1' },
+      });
+      expect(accepted.isError).toBe(false);
+      expect(accepted.json).toMatchObject({ status: 202, taskId: expect.any(String) });
+      const waited = await callTool(writer, 'wait_for_task', {
+        region: 'us-west',
+        taskId: accepted.json.taskId,
+        timeoutSeconds: 30,
+      });
+      expect(waited.isError).toBe(false);
+      expect(waited.json).toMatchObject({ settled: true, task: { state: 'SUCCEEDED' } });
+      const line = auditLines(gw.logs).find(
+        (entry) => entry.tool === 'greenlake_request' && entry.caller === 'writer',
+      );
+      expect(line).toMatchObject({ method: 'POST', upstreamStatus: 202, channel: 'mcp' });
+    });
+
+    it('GETs any path with query parameters, and refuses a path that leaves the host', async () => {
+      const listed = await callTool(reader, 'greenlake_request', {
+        method: 'GET',
+        path: 'data-services/v1beta1/async-operations',
+        query: { limit: 2 },
+      });
+      expect(listed.json).toMatchObject({ status: 200, body: { count: 2 } });
+      const escaped = await callTool(reader, 'greenlake_request', {
+        method: 'GET',
+        path: '/data-services/../../etc/passwd',
+      });
+      expect(escaped.isError).toBe(true);
+      expect(escaped.json.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('a GreenLake 404 through greenlake_request is RESOURCE_NOT_FOUND', async () => {
+      const { isError, json } = await callTool(reader, 'greenlake_request', {
+        method: 'GET',
+        path: '/virtualization/v1beta1/no-such-thing',
+      });
+      expect(isError).toBe(true);
+      expect(json).toMatchObject({ code: 'RESOURCE_NOT_FOUND', upstream: { status: 404 } });
+    });
+  });
+});
