@@ -97,6 +97,25 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
       expect(json.note).toContain('offset=3');
     });
 
+    it('trims a page too long to read, and offset continues where the trimmed page ended', async () => {
+      const page = await callTool(reader, 'list_tasks', { region: 'us-west', limit: 50 });
+      const kept = (page.json.items as { id: string }[]).map((task) => task.id);
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(50);
+      expect(page.json.note).toContain(`offset=${kept.length}`);
+      const next = await callTool(reader, 'list_tasks', {
+        region: 'us-west',
+        limit: 1,
+        offset: kept.length,
+      });
+      const rest = await request(gw.url)
+        .get(`/v1/regions/us-west/tasks?limit=1&offset=${kept.length}`)
+        .set('X-API-Key', READER)
+        .expect(200);
+      expect((next.json.items as { id: string }[])[0].id).toBe(rest.body.items[0].id);
+      expect(kept).not.toContain(rest.body.items[0].id);
+    });
+
     it('uses the default region when none is given and applies friendly filters', async () => {
       const { json } = await callTool(reader, 'list_tasks', { state: 'RUNNING', limit: 5 });
       const items = json.items as { state: string }[];
@@ -228,6 +247,89 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
       });
       expect(isError).toBe(true);
       expect(json.code).toBe('FORBIDDEN');
+    });
+
+    it('snooze_issue takes the generation get_issue gave, as the REST route does', async () => {
+      const listed = await callTool(writer, 'list_issues', { region: 'eu-central', limit: 1 });
+      const [issue] = listed.json.items as { id: string }[];
+      const current = await callTool(writer, 'get_issue', {
+        region: 'eu-central',
+        issueId: issue.id,
+      });
+      const snoozed = await callTool(writer, 'snooze_issue', {
+        region: 'eu-central',
+        issueId: issue.id,
+        snoozedFor: 'WEEK',
+        generation: current.json.generation,
+      });
+      expect(snoozed.isError).toBe(false);
+      expect(snoozed.json).toMatchObject({ id: issue.id, snoozedFor: 'WEEK' });
+      const stale = await callTool(writer, 'snooze_issue', {
+        region: 'eu-central',
+        issueId: issue.id,
+        snoozedFor: 'DAY',
+        generation: current.json.generation,
+      });
+      expect(stale.isError).toBe(true);
+      expect(stale.json.code).toBe('PRECONDITION_FAILED');
+    });
+
+    it('update_secret and delete_secret act on a secret; a deleted one is gone', async () => {
+      const created = await callTool(writer, 'create_secret', {
+        region: 'eu-west',
+        name: `mcp-update-${Date.now()}`,
+        service: '',
+        secret: { password: { password: 'first-value-1' } },
+      });
+      const secretId = created.json.id as string;
+      const updated = await callTool(writer, 'update_secret', {
+        region: 'eu-west',
+        secretId,
+        description: 'rotated by an agent',
+      });
+      expect(updated.json).toMatchObject({
+        id: secretId,
+        generation: 2,
+        domain: { properties: { DESCRIPTION: 'rotated by an agent' } },
+      });
+      const deleted = await callTool(writer, 'delete_secret', { region: 'eu-west', secretId });
+      expect(deleted.json).toEqual({ deleted: true, secretId });
+      const gone = await callTool(writer, 'get_secret', { region: 'eu-west', secretId });
+      expect(gone.json.code).toBe('RESOURCE_NOT_FOUND');
+      const tools = auditLines(gw.logs)
+        .filter((entry) => entry.region === 'eu-west' && entry.channel === 'mcp')
+        .map((entry) => `${entry.tool as string} ${entry.method as string}`);
+      expect(tools).toEqual(['create_secret POST', 'update_secret PATCH', 'delete_secret DELETE']);
+    });
+
+    it('a secret value that GreenLake would refuse gets the REST message, without the value', async () => {
+      const { isError, json } = await callTool(writer, 'create_secret', {
+        region: 'us-west',
+        name: 'two-kinds',
+        service: '',
+        secret: { password: { password: 'p-1234' }, bearerAuth: { token: 't-5678' } },
+      });
+      expect(isError).toBe(true);
+      expect(json.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(json)).not.toMatch(/p-1234|t-5678/);
+    });
+
+    it('approve_dual_auth_operation and cancel_dual_auth_operation decide pending operations', async () => {
+      const pending = await callTool(writer, 'list_dual_auth_operations', {
+        region: 'ap-northeast',
+        state: 'PENDING',
+      });
+      const [first, second] = pending.json.items as { id: string }[];
+      const approved = await callTool(writer, 'approve_dual_auth_operation', {
+        region: 'ap-northeast',
+        operationId: first.id,
+      });
+      expect(approved.json).toMatchObject({ id: first.id, state: 'APPROVED' });
+      const cancelled = await callTool(writer, 'cancel_dual_auth_operation', {
+        region: 'ap-northeast',
+        operationId: second.id,
+      });
+      expect(cancelled.json).toMatchObject({ id: second.id, state: 'CANCELLED' });
     });
 
     it('reads are not audited', async () => {
