@@ -41,13 +41,17 @@ export class McpService {
         reply.raw.setHeader(name, value);
       }
     }
-    reply.raw.once('close', () => {
-      void transport.close();
-      void server.close();
-    });
+    // In JSON mode the transport never settles a request whose client went away: stop waiting then
+    const closed = new Promise<void>((resolve) =>
+      reply.raw.once('close', () => {
+        void transport.close();
+        void server.close();
+        resolve();
+      }),
+    );
     try {
       await server.connect(transport);
-      await transport.handleRequest(request.raw, reply.raw, request.body);
+      await Promise.race([transport.handleRequest(request.raw, reply.raw, request.body), closed]);
     } catch (error) {
       this.logger.error(
         `MCP request failed (request ${request.id})`,

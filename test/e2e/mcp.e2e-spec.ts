@@ -36,6 +36,9 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
   });
   afterAll(async () => {
     await Promise.all([writer?.close(), reader?.close()]);
+    // The client that left mid-wait leaves fetch's pool a connection with no request on it, which
+    // a graceful server close would wait for until headersTimeout
+    (gw?.app.getHttpServer() as { closeAllConnections?: () => void })?.closeAllConnections?.();
     await gw?.close();
   });
 
@@ -177,6 +180,23 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
         .send({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
         .expect(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it("keeps the gateway's own headers on the SDK's answer (request id, rate limit)", async () => {
+      const res = await request(gw.url)
+        .post('/mcp')
+        .set('X-API-Key', READER)
+        .set('Accept', 'application/json, text/event-stream')
+        .set('x-request-id', 'mcp-raw-1')
+        .send({ jsonrpc: '2.0', id: 7, method: 'tools/list' })
+        .expect(200);
+      expect(res.headers['x-request-id']).toBe('mcp-raw-1');
+      expect(res.headers['ratelimit-limit']).toBeDefined();
+      expect(res.body).toMatchObject({
+        jsonrpc: '2.0',
+        id: 7,
+        result: { tools: expect.any(Array) },
+      });
     });
 
     it('GET /mcp is 405: the endpoint is stateless', async () => {
@@ -359,6 +379,37 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
         (entry) => entry.tool === 'greenlake_request' && entry.caller === 'writer',
       );
       expect(line).toMatchObject({ method: 'POST', upstreamStatus: 202, channel: 'mcp' });
+    });
+
+    it('stops polling a task when the client goes away mid-wait', async () => {
+      gw.simulator.controls.setOperationStepMs(600_000);
+      const accepted = await callTool(writer, 'greenlake_request', {
+        method: 'POST',
+        path: '/virtualization/v1beta1/virtual-machines',
+        body: { name: 'slow-vm' },
+      });
+      const taskId = accepted.json.taskId as string;
+      const polls = () =>
+        gw.simulator.controls.requests({
+          method: 'GET',
+          pathPrefix: `/data-services/v1beta1/async-operations/${taskId}`,
+        }).length;
+      const leaving = await connectMcp(gw.url, WRITER);
+      const waiting = callTool(leaving, 'wait_for_task', { taskId, timeoutSeconds: 45 }).catch(
+        (error: unknown) => error,
+      );
+      const deadline = Date.now() + 15_000;
+      while (polls() < 3 && Date.now() < deadline) {
+        await new Promise((resume) => setTimeout(resume, 20));
+      }
+      expect(polls()).toBeGreaterThanOrEqual(3);
+      await leaving.close();
+      await waiting;
+      const atClose = polls();
+      // Polling runs every 50-200 ms here: a second and a half would show several more polls
+      await new Promise((resume) => setTimeout(resume, 1_500));
+      expect(polls()).toBeLessThanOrEqual(atClose + 1);
+      gw.simulator.controls.setOperationStepMs(100);
     });
 
     it('GETs any path with query parameters, and refuses a path that leaves the host', async () => {
