@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { performance } from 'node:perf_hooks';
 import type { AuditEntry } from 'src/audit/audit-entry.type';
 import { AuditService } from 'src/audit/audit.service';
@@ -8,8 +8,7 @@ import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { RegionRegistry } from 'src/regions/region-registry.service';
 import { UpstreamCallResolver } from 'src/regions/upstream-call.resolver';
-import { McpToolCatalog } from './mcp-tool-catalog.service';
-import type { McpToolContext } from './mcp-tool.type';
+import type { McpTool, McpToolContext } from './mcp-tool.type';
 import { errorBodyOf, toolErrorResult } from './tool-result.mapper';
 
 /** The route template written in the audit lines of tool calls. */
@@ -18,7 +17,7 @@ export const MCP_ROUTE = '/mcp';
 export interface ToolCall {
   caller: Caller;
   requestId: string;
-  name: string;
+  tool: McpTool;
   args: Record<string, unknown>;
   signal: AbortSignal;
 }
@@ -33,18 +32,13 @@ export class McpToolRunner {
   private readonly logger = new Logger(McpToolRunner.name);
 
   constructor(
-    private readonly catalog: McpToolCatalog,
     private readonly calls: UpstreamCallResolver,
     private readonly regions: RegionRegistry,
     private readonly audit: AuditService,
   ) {}
 
-  async call({ caller, requestId, name, args, signal }: ToolCall): Promise<CallToolResult> {
-    const tool = this.catalog.find(name);
-    if (!tool) {
-      // What the SDK's own server answers for a name it does not know
-      throw new McpError(ErrorCode.InvalidParams, `Tool ${name} not found`);
-    }
+  async call({ caller, requestId, tool, args, signal }: ToolCall): Promise<CallToolResult> {
+    const { name } = tool;
     const started = performance.now();
     const writeMethod = tool.writeMethod(args);
     const audit: Partial<AuditEntry> = {};

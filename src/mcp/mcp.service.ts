@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_VERSION } from 'src/common/app-version';
 import type { Caller } from 'src/common/access/caller.type';
 import { toErrorReply } from 'src/common/errors/error-response.mapper';
 import { McpToolCatalog } from './mcp-tool-catalog.service';
+import { loadMcpSdk, McpSdk } from './mcp-sdk.loader';
 import { McpToolRunner } from './mcp-tool-runner.service';
 
 const INSTRUCTIONS = `HPE GreenLake through the company's gateway: it holds the credentials, shares the API budget and audits every write.
@@ -28,8 +27,9 @@ export class McpService {
   ) {}
 
   async handle(caller: Caller, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const server = this.serverFor(caller, request.id);
-    const transport = new StreamableHTTPServerTransport({
+    const sdk = await loadMcpSdk();
+    const server = this.serverFor(sdk, caller, request.id);
+    const transport = new sdk.StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       // One JSON answer per POST rather than an SSE stream: simpler for proxies, same for clients
       enableJsonResponse: true,
@@ -67,23 +67,29 @@ export class McpService {
     }
   }
 
-  private serverFor(caller: Caller, requestId: string): Server {
-    const server = new Server(
+  private serverFor(sdk: McpSdk, caller: Caller, requestId: string): Server {
+    const { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } = sdk.types;
+    const server = new sdk.Server(
       { name: 'greenlake-gateway', version: APP_VERSION },
       { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
     );
     server.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: this.catalog.visibleTo(caller),
     }));
-    server.setRequestHandler(CallToolRequestSchema, (call, extra) =>
-      this.runner.call({
+    server.setRequestHandler(CallToolRequestSchema, (call, extra) => {
+      const tool = this.catalog.find(call.params.name);
+      if (!tool) {
+        // What the SDK's own McpServer answers for a name it does not know
+        throw new McpError(ErrorCode.InvalidParams, `Tool ${call.params.name} not found`);
+      }
+      return this.runner.call({
         caller,
         requestId,
-        name: call.params.name,
+        tool,
         args: call.params.arguments ?? {},
         signal: extra.signal,
-      }),
-    );
+      });
+    });
     return server;
   }
 }

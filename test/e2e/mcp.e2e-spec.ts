@@ -166,6 +166,13 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
       expect(badId.json.details).toEqual({ errors: ['taskId must be a UUID'] });
     });
 
+    it('an unknown tool is a JSON-RPC invalid-params error, as the SDK server answers it', async () => {
+      await expect(reader.callTool({ name: 'get_token', arguments: {} })).rejects.toMatchObject({
+        code: -32602,
+        message: expect.stringContaining('Tool get_token not found'),
+      });
+    });
+
     it('a task GreenLake does not know is RESOURCE_NOT_FOUND', async () => {
       const { isError, json } = await callTool(reader, 'get_task', {
         taskId: '00000000-0000-4000-8000-000000000000',

@@ -14,6 +14,7 @@ import { DESTRUCTIVE, READ_ONLY, ToolKit } from './tool-builders.util';
 const NAME = 'greenlake_request';
 const FIELDS = ['method', 'path', 'query', 'body'] as const;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const WRITE_METHODS = new Set<unknown>(ALL_METHODS.filter((method) => method !== 'GET'));
 const QUERY_VALUE = { type: ['string', 'number', 'boolean'] };
 
 /**
@@ -57,8 +58,8 @@ export function greenLakeRequestTool(kit: ToolKit, upstream: UpstreamClient): Mc
   return {
     name: NAME,
     scope: 'read',
-    writeMethod: (args) =>
-      typeof args.method === 'string' && args.method !== 'GET' ? args.method : undefined,
+    // Only a real write method counts; anything else is refused by validation, unaudited
+    writeMethod: (args) => (WRITE_METHODS.has(args.method) ? (args.method as string) : undefined),
     definition: (canWrite) => (canWrite ? readWrite : readOnly),
     run: async (args, context) => {
       onlyKnown(args, ['region', ...FIELDS]);
