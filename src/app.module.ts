@@ -9,6 +9,7 @@ import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { McpModule } from './mcp/mcp.module';
 import { ProxyModule } from './proxy/proxy.module';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
@@ -48,6 +49,7 @@ export class AppModule {
         SettingsModule,
         DualAuthOperationsModule,
         TokenBrokerModule,
+        McpModule,
       ],
       providers: [
         {

@@ -14,6 +14,10 @@ export interface AuditEntry {
   caller: string;
   /** How the caller authenticated. */
   via?: Caller['via'];
+  /** Set when the call came through the MCP endpoint (absent for the REST surface). */
+  channel?: 'mcp';
+  /** The MCP tool that made the call. */
+  tool?: string;
   /** The scope the route needed. */
   scope: CallerScope;
   method: string;

@@ -6,6 +6,8 @@ const FIELDS: readonly (keyof AuditEntry)[] = [
   'action',
   'caller',
   'via',
+  'channel',
+  'tool',
   'scope',
   'method',
   'route',

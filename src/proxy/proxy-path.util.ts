@@ -38,7 +38,15 @@ export function proxyTargetOf(rawUrl: string): ProxyTarget {
       'the request target must be a path of the form /v1/regions/{region}/proxy/{path}',
     );
   }
-  const upstream = rawPath.slice(prefix[0].length);
+  return passThroughTargetOf(rawPath.slice(prefix[0].length), rawQuery);
+}
+
+/**
+ * The same checks for a GreenLake path given without the gateway's prefix (e.g.
+ * `virtualization/v1beta1/virtual-machines`, no leading slash) and a raw query string without `?`:
+ * for callers that reach the pass-through other than by URL (the MCP `greenlake_request` tool).
+ */
+export function passThroughTargetOf(upstream: string, rawQuery?: string): ProxyTarget {
   if (upstream === '') {
     throw refused('a GreenLake path is required after /proxy/');
   }

@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ProfileRegistry } from 'src/credentials/profile-registry.service';
-import { RegionRegistry } from './region-registry.service';
+import { UpstreamCallResolver } from './upstream-call.resolver';
 
 /**
  * Global guard, after authentication: on every route with a `:region` parameter it resolves the
@@ -10,10 +9,7 @@ import { RegionRegistry } from './region-registry.service';
  */
 @Injectable()
 export class UpstreamCallGuard implements CanActivate {
-  constructor(
-    private readonly regions: RegionRegistry,
-    private readonly profiles: ProfileRegistry,
-  ) {}
+  constructor(private readonly calls: UpstreamCallResolver) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -21,13 +17,7 @@ export class UpstreamCallGuard implements CanActivate {
     if (typeof name !== 'string' || !request.caller) {
       return true;
     }
-    const region = this.regions.resolve(name);
-    request.upstreamCall = {
-      caller: request.caller,
-      region,
-      profile: this.profiles.profileFor(region.name, request.caller),
-      requestId: request.id,
-    };
+    request.upstreamCall = this.calls.resolve(request.caller, name, request.id);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { Reflector } from '@nestjs/core';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
+import { AUDITED_PER_CALL } from './audited-per-call.decorator';
 import { IS_PUBLIC, PublicMarker } from './public.decorator';
 import { REQUIRED_SCOPE } from './require-scope.decorator';
 
@@ -19,7 +20,7 @@ export interface RouteAccess {
   public: boolean;
   /** The route's @RequireScope(), else `read` for GET/HEAD and `write` otherwise. */
   scope: CallerScope;
-  /** The audit action of the route; undefined for reads, which are not audited. */
+  /** The audit action of the route; undefined for reads (not audited) and @AuditedPerCall() routes. */
   audit?: AuditAction;
 }
 
@@ -40,7 +41,9 @@ export function routeAccessOf(
   return {
     public: marker === true || (marker === 'metrics' && config.metrics.public),
     scope,
-    audit: auditActionFor(scope, method),
+    audit: reflector.getAllAndOverride<boolean | undefined>(AUDITED_PER_CALL, targets)
+      ? undefined
+      : auditActionFor(scope, method),
   };
 }
 

@@ -7,5 +7,6 @@ import { DualAuthOperationsService } from './dual-auth-operations.service';
   imports: [DataServicesModule],
   controllers: [DualAuthOperationsController],
   providers: [DualAuthOperationsService],
+  exports: [DualAuthOperationsService],
 })
 export class DualAuthOperationsModule {}

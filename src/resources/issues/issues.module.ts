@@ -7,5 +7,6 @@ import { IssuesService } from './issues.service';
   imports: [DataServicesModule],
   controllers: [IssuesController],
   providers: [IssuesService],
+  exports: [IssuesService],
 })
 export class IssuesModule {}

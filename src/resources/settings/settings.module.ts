@@ -7,5 +7,6 @@ import { SettingsService } from './settings.service';
   imports: [DataServicesModule],
   controllers: [SettingsController],
   providers: [SettingsService],
+  exports: [SettingsService],
 })
 export class SettingsModule {}

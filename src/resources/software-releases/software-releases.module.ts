@@ -7,5 +7,6 @@ import { SoftwareReleasesService } from './software-releases.service';
   imports: [DataServicesModule],
   controllers: [SoftwareReleasesController],
   providers: [SoftwareReleasesService],
+  exports: [SoftwareReleasesService],
 })
 export class SoftwareReleasesModule {}

@@ -7,5 +7,6 @@ import { StorageLocationsService } from './storage-locations.service';
   imports: [DataServicesModule],
   controllers: [StorageLocationsController],
   providers: [StorageLocationsService],
+  exports: [StorageLocationsService],
 })
 export class StorageLocationsModule {}

@@ -7,5 +7,6 @@ import { TagsService } from './tags.service';
   imports: [DataServicesModule],
   controllers: [TagsController],
   providers: [TagsService],
+  exports: [TagsService],
 })
 export class TagsModule {}

@@ -29,6 +29,6 @@ import { TaskWaitService } from './task-wait.service';
     callbackStoreProvider,
     TaskCallbacksService,
   ],
-  exports: [TaskHub],
+  exports: [TaskHub, TaskWaitService],
 })
 export class TaskProgressModule {}

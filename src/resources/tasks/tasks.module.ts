@@ -9,5 +9,6 @@ import { TasksService } from './tasks.service';
   imports: [UpstreamModule, DataServicesModule, TaskProgressModule],
   controllers: [TasksController],
   providers: [TasksService],
+  exports: [TasksService, TaskProgressModule],
 })
 export class TasksModule {}
