@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProfileRegistry } from 'src/credentials/profile-registry.service';
 import { RegionRegistry } from './region-registry.service';
 
@@ -27,7 +27,19 @@ export class UpstreamCallGuard implements CanActivate {
       region,
       profile: this.profiles.profileFor(region.name, request.caller),
       requestId: request.id,
+      signal: callerGoneSignal(context.switchToHttp().getResponse<FastifyReply>()),
     };
     return true;
   }
+}
+
+/** Aborts when the connection closes before the answer was sent in full (the caller left). */
+function callerGoneSignal(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) {
+      gone.abort();
+    }
+  });
+  return gone.signal;
 }

@@ -1,5 +1,6 @@
 export { startSimulator } from './simulator';
 export type {
+  BadAnswer,
   RequestMatch,
   RunningSimulator,
   SimulatedClient,

@@ -13,7 +13,13 @@ import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { parseBody, readBounded } from './stream-body.util';
-import { mapTransportError, mapUpstreamStatus, UpstreamCallContext } from './upstream-error.mapper';
+import { badParsedBody } from './parsed-body.util';
+import {
+  mapBadResponse,
+  mapTransportError,
+  mapUpstreamStatus,
+  UpstreamCallContext,
+} from './upstream-error.mapper';
 import { isConfinedPath } from './upstream-path.util';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -82,6 +88,10 @@ export class UpstreamClient implements OnModuleDestroy {
     if (response.status >= 400) {
       throw mapUpstreamStatus(response.status, response.data, response.headers, context);
     }
+    const bad = badParsedBody(request.method, response.status, response.headers, response.data);
+    if (bad) {
+      throw mapBadResponse(context, bad);
+    }
     return {
       status: response.status,
       headers: response.headers,
@@ -146,7 +156,7 @@ export class UpstreamClient implements OnModuleDestroy {
   }
 
   private async send<T>(
-    { region, requestId }: UpstreamCall,
+    { region, requestId, signal: callerGone }: UpstreamCall,
     request: UpstreamRequest,
     token: AccessToken,
     context: UpstreamCallContext,
@@ -171,6 +181,11 @@ export class UpstreamClient implements OnModuleDestroy {
       headers['Accept-Encoding'] = 'identity';
     }
     const agent = this.agentFor(region);
+    const { timeoutMs, maxBodyBytes } = this.config.upstream;
+    // axios's own timeout turns into an idle timer once headers arrive: this deadline bounds the
+    // whole answer, body included (a stream's body is the pass-through's, so only until headers)
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
       // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
       // which builds a CanceledError (stack trace and all) per request on the hot path
@@ -182,7 +197,9 @@ export class UpstreamClient implements OnModuleDestroy {
         paramsSerializer: { indexes: null },
         data: request.body,
         headers,
-        timeout: this.config.upstream.timeoutMs,
+        timeout: timeoutMs,
+        signal: callerGone ? AbortSignal.any([deadline.signal, callerGone]) : deadline.signal,
+        maxContentLength: streaming ? -1 : maxBodyBytes,
         maxRedirects: 0,
         validateStatus: () => true,
         httpAgent: agent,
@@ -196,7 +213,9 @@ export class UpstreamClient implements OnModuleDestroy {
         },
       });
     } catch (error) {
-      throw mapTransportError(error, context, this.config.upstream.timeoutMs);
+      throw mapTransportError(error, context, timeoutMs, callerGone?.aborted);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Method } from 'axios';
 import { UpstreamClient, UpstreamResponse } from 'src/upstream/upstream.client';
 import type { ListWire } from 'src/upstream/wire/list.wire';
+import { mapBadResponse } from 'src/upstream/upstream-error.mapper';
 import { invalidRequest } from './invalid-request.util';
+import { badListShape } from './list-shape.util';
 import { collectAllPages, TooManyItemsError } from './paging.util';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
@@ -41,8 +43,18 @@ export class DataServicesClient {
   ): Promise<ListWire<T>> {
     const spec = RESOURCE_CATALOG[resource];
     const query = buildListQuery(spec, this.defaults.for(resource), params, friendly);
-    const fetchPage = async (pageQuery: UpstreamQuery) =>
-      (await this.request<ListWire<T>>(resource, call, { method: 'GET', query: pageQuery })).data;
+    const fetchPage = async (pageQuery: UpstreamQuery): Promise<ListWire<T>> => {
+      const { data } = await this.request<ListWire<T>>(resource, call, {
+        method: 'GET',
+        query: pageQuery,
+      });
+      const bad = badListShape(data);
+      if (bad) {
+        const context = { region: call.region.name, method: 'GET', path: spec.upstreamPath };
+        throw mapBadResponse(context, bad);
+      }
+      return data;
+    };
     if (!params.all || !spec.paging) {
       return fetchPage(query);
     }

@@ -39,7 +39,7 @@ export function installRequestHooks(
 }
 
 /**
- * Applies resetNext and failNext to this request. Returns true when the request was answered (or its
+ * Applies resetNext, failNext and answerBadlyNext to this request. Returns true when the request was answered (or its
  * socket destroyed) and the handler must not run.
  */
 export function applyFaults(
@@ -67,6 +67,11 @@ export function applyFaults(
       `Simulated failure (HTTP ${failure.status})`,
       kindForStatus(failure.status),
     );
+    return true;
+  }
+  const bad = state.badAnswers.take(facts);
+  if (bad) {
+    state.badAnswers.send(reply, bad, () => logRequest(state, request, 200));
     return true;
   }
   return false;
