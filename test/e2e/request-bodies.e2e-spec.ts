@@ -90,3 +90,24 @@ describe('JSON request bodies: depth and width are refused at parse time', () =>
     );
   });
 });
+
+describe('A request line the HTTP parser cannot read', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+  afterAll(() => gw.close());
+
+  it('a raw non-ASCII byte in the path → 400 in the one error shape (found by the fuzz suite)', async () => {
+    const res = await rawRequest(gw.url, 'GET', `${REGION}/proxy/ü%2fv1beta1`, DEV_KEY);
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      requestId: expect.any(String),
+    });
+    expect(res.headers['x-request-id']).toBe((res.json as { requestId: string }).requestId);
+  });
+});
