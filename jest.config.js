@@ -1,4 +1,4 @@
-// Three projects: unit specs beside the code, simulator specs and gateway e2e specs under test/.
+// Four projects: unit specs beside the code; simulator, gateway e2e and fuzz specs under test/.
 const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   rootDir: '.',
@@ -17,6 +17,8 @@ module.exports = {
     },
     { ...base, displayName: 'simulator', testMatch: ['<rootDir>/test/simulator/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // fast-check over HTTP, seeded and time-bounded (FUZZ_SEED, FUZZ_RUNS, FUZZ_TIME_LIMIT_MS)
+    { ...base, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'] },
   ],
   collectCoverageFrom: [
     'src/**/*.ts',

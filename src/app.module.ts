@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CallerAuthGuard } from './auth/caller-auth.guard';
 import { GatewayExceptionFilter } from './common/errors/gateway-exception.filter';
+import { validationException } from './common/errors/validation-messages.util';
 import { GatewayConfigModule } from './config/config.module';
 import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
@@ -58,6 +59,9 @@ export class AppModule {
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,
+            exceptionFactory: validationException,
+            // The DTO instance, so that an unknown parameter can be matched to the known ones
+            validationError: { target: true, value: true },
           }),
         },
         GatewayExceptionFilter,

@@ -6,6 +6,7 @@ import { AuditHook } from 'src/audit/audit.hook';
 import { createRootLogger } from 'src/common/logging/gateway-logger.factory';
 import { GatewayLogger } from 'src/common/logging/gateway.logger';
 import { RequestObservabilityHook } from 'src/observability/request-observability.hook';
+import { registerJsonBodyParsers } from './json-body-parser';
 import { setupSwagger } from './swagger';
 
 /** Everything main.ts and the e2e tests must share, so that tests boot the production set-up. */
@@ -24,15 +25,12 @@ export async function configureApp(
     void reply.header('x-request-id', request.id);
     done();
   });
-  // GreenLake's PATCH bodies are JSON merge patches (RFC 7396)
-  fastify.addContentTypeParser(
-    'application/merge-patch+json',
-    { parseAs: 'string' },
-    fastify.getDefaultJsonParser('error', 'ignore'),
-  );
   app.get(AuditHook).register(fastify);
   setupSwagger(app, config);
   await app.init();
+  // JSON and GreenLake's merge patches (RFC 7396), refused when nested too deep or too wide;
+  // after init, which registers Nest's own JSON parser
+  registerJsonBodyParsers(fastify);
   await fastify.ready();
   return app;
 }

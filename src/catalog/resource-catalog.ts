@@ -119,7 +119,8 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
     paging: { defaultLimit: 20, minLimit: 1, maxLimit: 1000 },
     sort: { fields: ['key', 'value'], maxProperties: 1 },
     maxFilterLength: 2000,
-    defaults: { select: [], sort: 'key asc', cacheTtlSeconds: 300 },
+    // No default sort: the spec's tags sort is only asc|desc, and GreenLake adds `key asc` itself
+    defaults: { select: [], cacheTtlSeconds: 300 },
   },
   settings: {
     name: 'settings',

@@ -45,6 +45,10 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       : reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'log');
   const logFormat = reader.oneOf('LOG_FORMAT', ['text', 'json'] as const, 'text');
   const timeoutMs = reader.integer('UPSTREAM_TIMEOUT_MS', 10_000, { min: 100, max: 600_000 });
+  const maxBodyBytes = reader.integer('UPSTREAM_MAX_BODY_BYTES', 32 * 1024 * 1024, {
+    min: 1024,
+    max: 1024 * 1024 * 1024,
+  });
   const refreshSkewSeconds = reader.integer('TOKEN_REFRESH_SKEW_SECONDS', 300, {
     min: 0,
     max: 3600,
@@ -115,7 +119,7 @@ export function loadGatewayConfig(env: Environment): ConfigResult {
       mode,
       logLevel,
       logFormat,
-      upstream: { regions, defaultRegion, timeoutMs },
+      upstream: { regions, defaultRegion, timeoutMs, maxBodyBytes },
       credentials: { profiles, refreshSkewSeconds, encryptionKey },
       auth,
       redis: {

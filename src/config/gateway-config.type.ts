@@ -110,6 +110,8 @@ export interface GatewayConfig {
     regions: RegionConfig[];
     defaultRegion: string;
     timeoutMs: number;
+    /** The largest body a parsed route reads (pass-through streams without a bound). */
+    maxBodyBytes: number;
   };
   credentials: {
     profiles: CredentialProfile[];

@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 import { USER_AGENT } from 'src/common/app-version';
 import { classifyTransportError, retryAfterSeconds } from 'src/common/http/transport-error.util';
@@ -24,12 +24,16 @@ export class TokenEndpointError extends Error {
   }
 }
 
-// When an issuer omits expires_in we assume the shortest lifetime GreenLake documents (15 minutes)
+// When an issuer omits expires_in we assume GreenLake's 15-minute platform lifetime (README, Tokens)
 const FALLBACK_LIFETIME_SECONDS = 900;
 
 /** The OAuth2 client-credentials grant against a profile's token URL. Never logs the secret or the token. */
 @Injectable()
 export class TokenEndpointClient {
+  private readonly logger = new Logger(TokenEndpointClient.name);
+  /** Profiles whose issuer was seen omitting expires_in: said once each, not on every refresh. */
+  private readonly assumedLifetime = new Set<string>();
+
   constructor(
     private readonly http: HttpService,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -70,7 +74,14 @@ export class TokenEndpointClient {
     }
     const { status, data } = response;
     if (status === 200) {
-      return parseTokenResponse(data, profile.name);
+      const issued = parseTokenResponse(data, profile.name);
+      if (!hasExpiresIn(data) && !this.assumedLifetime.has(profile.name)) {
+        this.assumedLifetime.add(profile.name);
+        this.logger.warn(
+          `token endpoint of profile "${profile.name}" gave no expires_in; assuming ${FALLBACK_LIFETIME_SECONDS} s (GreenLake's 15-minute platform lifetime)`,
+        );
+      }
+      return issued;
     }
     const retryAfter = retryAfterSeconds(response.headers);
     if (status === 429 || status >= 500) {
@@ -104,4 +115,9 @@ function parseTokenResponse(data: unknown, profileName: string): IssuedToken {
     expiresInSeconds:
       Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : FALLBACK_LIFETIME_SECONDS,
   };
+}
+
+function hasExpiresIn(data: unknown): boolean {
+  const expiresIn = Number((data as { expires_in?: unknown } | null)?.expires_in);
+  return Number.isFinite(expiresIn) && expiresIn > 0;
 }

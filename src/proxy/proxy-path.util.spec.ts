@@ -42,6 +42,15 @@ describe(proxyTargetOf.name, () => {
     ["/x/y?filter=name+eq+'x'&select=id,name", '/x/y', "filter=name+eq+'x'&select=id,name"],
     ['/x/y?', '/x/y', undefined],
     ['/x/v1.2/file.name~1', '/x/v1.2/file.name~1', undefined],
+    // Swagger UI's forms: the path as one segment with "/" as %2F, the query string in gw-query
+    ['/data-services%2Fv1beta1%2Ftags', '/data-services/v1beta1/tags', undefined],
+    ['/a%2fb', '/a/b', undefined],
+    [
+      "/a%2Fb?gw-query=limit%3D2%26filter%3Dkey%20eq%20'x'",
+      '/a/b',
+      "limit=2&filter=key%20eq%20'x'",
+    ],
+    ['/a/b?gw-query=%3Flimit%3D2', '/a/b', 'limit=2'],
   ])('accepts %s', (path, expected, rawQuery) => {
     expect(proxyTargetOf(`${PREFIX}${path}`)).toEqual({ path: expected, rawQuery });
   });
@@ -53,7 +62,11 @@ describe(proxyTargetOf.name, () => {
     ['/a/...', 'dot segments'],
     ['/a/%2e%2E/b', 'dot segments'],
     ['/a/%252e%252e/b', 'encoded'],
-    ['/a%2fb', 'encoded'],
+    ['/a/b%2fc', 'encoded'],
+    ['/a%2f..%2fb', 'dot segments'],
+    ['/a%2f%2fb', 'empty path segments'],
+    ['/a%252fb', 'encoded'],
+    ['/a?gw-query=x%3D1&limit=2', 'send it alone'],
     ['/a%5cb', 'encoded'],
     ['/a%25/b', 'encoded'],
     ['/a\\b', 'characters that are not allowed'],

@@ -9,7 +9,16 @@ export interface ProxyTarget {
   rawQuery?: string;
 }
 
+/**
+ * Swagger UI's field for the GreenLake query string: hyphenated, so that it can never be one of
+ * GreenLake's own query parameters (camelCase identifiers: filter, sort, select, limit, ...).
+ */
+export const SWAGGER_QUERY_PARAM = 'gw-query';
+
 const MAX_PATH_LENGTH = 2048;
+const ENCODED_SLASH = /%2f/gi;
+// What a typed query string may hold unencoded; anything else is %-encoded once (spaces, quotes...)
+const QUERY_CHAR_TO_ENCODE = /[^A-Za-z0-9\-._~!$&'()*+,;=:@%/?]/gu;
 const MAX_QUERY_LENGTH = 8192;
 // RFC 3986 pchar and "/" (percent-encodings are checked separately): no backslash, space, quote...
 const RAW_PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/;
@@ -38,7 +47,7 @@ export function proxyTargetOf(rawUrl: string): ProxyTarget {
       'the request target must be a path of the form /v1/regions/{region}/proxy/{path}',
     );
   }
-  return passThroughTargetOf(rawPath.slice(prefix[0].length), rawQuery);
+  return passThroughTargetOf(swaggerPath(rawPath.slice(prefix[0].length)), rawQuery);
 }
 
 /**
@@ -69,7 +78,43 @@ export function passThroughTargetOf(upstream: string, rawQuery?: string): ProxyT
     );
   }
   const path = `/${decoded.join('/')}${trailingSlash ? '/' : ''}`;
-  return { path, rawQuery: rawQuery === undefined ? undefined : checkQuery(rawQuery) };
+  return {
+    path,
+    rawQuery: rawQuery === undefined ? undefined : checkQuery(swaggerQuery(rawQuery)),
+  };
+}
+
+/**
+ * Swagger UI sends the `path` parameter as one segment with its "/" encoded
+ * (`data-services%2Fv1beta1%2Ftags`): that form, and only that one (no literal "/" at all), has its
+ * %2F decoded exactly once; the result then meets every check a path typed with "/" meets.
+ */
+function swaggerPath(upstream: string): string {
+  return upstream.includes('/') ? upstream : upstream.replace(ENCODED_SLASH, '/');
+}
+
+/**
+ * `gw-query=<the GreenLake query string, encoded>` (Swagger UI's field) becomes that query string.
+ * It must come alone: mixed with other parameters, which ones GreenLake gets would be a guess.
+ */
+function swaggerQuery(rawQuery: string): string {
+  const parts = rawQuery.split('&');
+  const isField = (part: string) => part.split('=')[0] === SWAGGER_QUERY_PARAM;
+  if (!parts.some(isField)) {
+    return rawQuery;
+  }
+  if (parts.length !== 1) {
+    throw refused(
+      `${SWAGGER_QUERY_PARAM} carries the whole GreenLake query string: send it alone, or the parameters themselves`,
+    );
+  }
+  let typed: string;
+  try {
+    typed = decodeURIComponent(parts[0].slice(SWAGGER_QUERY_PARAM.length + 1).replace(/\+/g, ' '));
+  } catch {
+    throw refused(`${SWAGGER_QUERY_PARAM} holds an invalid %-escape`);
+  }
+  return typed.replace(/^\?/, '').replace(QUERY_CHAR_TO_ENCODE, (char) => encodeURIComponent(char));
 }
 
 function decodeSegment(segment: string): string {

@@ -16,6 +16,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -32,6 +33,7 @@ import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { AcceptedTaskResponseDto } from 'src/proxy/dto/accepted-task-response.dto';
 import { PASS_THROUGH_BODY } from './pass-through-body.util';
 import { ProxyAnswer, ProxyService } from './proxy.service';
+import { SWAGGER_QUERY_PARAM } from './proxy-path.util';
 import { PROXY_ROUTE } from './proxy-route';
 
 const DESCRIPTION = `Forwards the call to the same path on the region's GreenLake host (virtualization,
@@ -83,8 +85,15 @@ function PassThrough(method: string, summary: string): MethodDecorator {
     ApiParam({
       name: 'path',
       description:
-        'The GreenLake path, e.g. virtualization/v1beta1/virtual-machines. Swagger UI encodes its "/" as %2F, which the gateway refuses: call multi-segment paths with curl or your client',
+        'The GreenLake path, e.g. virtualization/v1beta1/virtual-machines. Swagger UI sends its "/" as %2F: a path sent as one such segment has %2F decoded once, then meets the same checks as any other',
       example: 'virtualization/v1beta1/virtual-machines',
+    }),
+    ApiQuery({
+      name: SWAGGER_QUERY_PARAM,
+      required: false,
+      description:
+        "For Swagger UI: GreenLake's whole query string (e.g. `limit=5&filter=name eq 'x'`), sent as it is. Other clients just add GreenLake's parameters to the URL; this one must then come alone (its hyphenated name is never one of GreenLake's)",
+      schema: { type: 'string' },
     }),
     ApiOkResponse({ description: "GreenLake's answer (any 1xx-3xx), streamed" }),
     ApiGatewayErrors(PASS_THROUGH_ERRORS),

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UpstreamCallResolver } from './upstream-call.resolver';
 
 /**
@@ -17,7 +17,21 @@ export class UpstreamCallGuard implements CanActivate {
     if (typeof name !== 'string' || !request.caller) {
       return true;
     }
-    request.upstreamCall = this.calls.resolve(request.caller, name, request.id);
+    request.upstreamCall = {
+      ...this.calls.resolve(request.caller, name, request.id),
+      signal: callerGoneSignal(context.switchToHttp().getResponse<FastifyReply>()),
+    };
     return true;
   }
+}
+
+/** Aborts when the connection closes before the answer was sent in full (the caller left). */
+function callerGoneSignal(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) {
+      gone.abort();
+    }
+  });
+  return gone.signal;
 }

@@ -12,6 +12,8 @@ export interface UpstreamCall {
   region: RegionConfig;
   profile: CredentialProfile;
   requestId: string;
+  /** Aborts when the caller goes away before its answer is sent: the upstream read stops too. */
+  signal?: AbortSignal;
 }
 
 declare module 'fastify' {

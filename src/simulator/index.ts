@@ -5,6 +5,7 @@ export type {
   SimulatedBudget,
   OperationScript,
   OperationScriptStep,
+  BadAnswer,
   RequestMatch,
   RunningSimulator,
   SimulatedClient,

@@ -84,6 +84,18 @@ export interface OperationScript {
   suggestedPollingIntervalSeconds?: number;
 }
 
+/**
+ * A 200 that a parsed route must not trust: an HTML page from a proxy in the way, JSON that does not
+ * parse (labelled application/json), valid JSON of the wrong shape, a valid list padded to `bytes`,
+ * or a valid list sent one byte every `intervalMs` (a slow drip).
+ */
+export type BadAnswer =
+  | { kind: 'html' }
+  | { kind: 'broken-json' }
+  | { kind: 'json'; body: unknown }
+  | { kind: 'huge'; bytes: number }
+  | { kind: 'slow-drip'; intervalMs: number };
+
 export interface SimulatorControls {
   /** Replaces the per-client budget until reset(); windows open afresh. */
   setBudget(budget: SimulatedBudget): void;
@@ -99,6 +111,10 @@ export interface SimulatorControls {
   ): void;
   /** Every matching answer carries these headers too (e.g. `Deprecation`, `Sunset`); {} removes the rule. */
   addResponseHeaders(headers: Record<string, string>, match?: RequestMatch): void;
+  /** The next N matching data requests answer 200 with this bad body instead of the real one. */
+  answerBadlyNext(count: number, answer: BadAnswer, match?: RequestMatch): void;
+  /** Slow-drip answers still being written (0 once every reader went away or got it all). */
+  openDrips(): number;
   /** The next N matching requests get their socket destroyed without an answer. */
   resetNext(count: number, match?: RequestMatch): void;
   /** Every token issued so far now gets 401. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { BadAnswers } from './faults/bad-answers';
 import { ControlRules } from './faults/control-rules';
 import { RateLimiter } from './faults/rate-limiter';
 import { RequestLog } from './faults/request-log';
@@ -53,6 +54,7 @@ export class SimulatorState {
   readonly tokens = new TokenRegistry();
   readonly workspaces: WorkspaceStore;
   readonly rules = new ControlRules();
+  readonly badAnswers = new BadAnswers();
   readonly log = new RequestLog();
   readonly rateLimiter: RateLimiter;
   /** Signs download links, so that the global listener can check them without knowing the workspace. */
@@ -104,6 +106,7 @@ export class SimulatorState {
   /** Back to the seed: no rules, no log, no tokens, no mutated data, the configured settings. */
   reset(): void {
     this.rules.clear();
+    this.badAnswers.clear();
     this.log.clear();
     this.tokens.clear();
     this.workspaces.clear();

@@ -1,7 +1,12 @@
 import { AxiosError } from 'axios';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { HTTP_STATUS_BY_CODE } from 'src/common/errors/http-status-by-code';
-import { mapTransportError, mapUpstreamStatus, parseUpstreamError } from './upstream-error.mapper';
+import {
+  mapBadResponse,
+  mapTransportError,
+  mapUpstreamStatus,
+  parseUpstreamError,
+} from './upstream-error.mapper';
 
 const context = { region: 'us-west', method: 'GET', path: '/data-services/v1beta1/issues' };
 const envelope = {
@@ -81,6 +86,32 @@ describe(mapTransportError.name, () => {
   it('maps anything else to UPSTREAM_ERROR, never to a 4xx', () => {
     expect(mapTransportError(new Error('weird'), context, 100).code).toBe(
       GatewayErrorCode.UPSTREAM_ERROR,
+    );
+  });
+});
+
+describe('bad answers', () => {
+  const context = { region: 'us-west', method: 'GET', path: '/data-services/v1beta1/tags' };
+
+  it('a body over maxContentLength → 502 UPSTREAM_BAD_RESPONSE naming the bound', () => {
+    const error = mapTransportError(
+      new Error('maxContentLength size of 1024 exceeded'),
+      context,
+      10,
+    );
+    expect(error.code).toBe(GatewayErrorCode.UPSTREAM_BAD_RESPONSE);
+    expect(error.message).toMatch(/a body larger than 1024 bytes/);
+  });
+
+  it('a caller that went away → UPSTREAM_TIMEOUT saying so', () => {
+    const error = mapTransportError(new Error('canceled'), context, 10, true);
+    expect(error.code).toBe(GatewayErrorCode.UPSTREAM_TIMEOUT);
+    expect(error.message).toMatch(/the caller went away/);
+  });
+
+  it('mapBadResponse says what GreenLake answered and where', () => {
+    expect(mapBadResponse(context, 'an empty body').message).toBe(
+      'GreenLake (us-west) answered GET /data-services/v1beta1/tags with an empty body',
     );
   });
 });

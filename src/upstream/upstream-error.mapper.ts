@@ -72,14 +72,44 @@ export function mapUpstreamStatus(
   );
 }
 
-/** A call that got no answer: 504 when it ran out of time, 503 when nobody answered. */
+/**
+ * A 2xx that a parsed route cannot use: not JSON, the wrong shape, or larger than
+ * UPSTREAM_MAX_BODY_BYTES (DESIGN.md, "a bad answer"). `what` completes "answered ... with".
+ */
+export function mapBadResponse(context: UpstreamCallContext, what: string): GatewayError {
+  return new GatewayError(
+    GatewayErrorCode.UPSTREAM_BAD_RESPONSE,
+    `GreenLake (${context.region}) answered ${context.method} ${context.path} with ${what}`,
+  );
+}
+
+// How axios says that a body passed maxContentLength (UPSTREAM_MAX_BODY_BYTES)
+const BODY_TOO_LARGE = /^maxContentLength size of (\d+) exceeded$/;
+
+/**
+ * A call that got no (whole) answer: 504 when it ran out of time (the body included) or the caller
+ * left first, 503 when nobody answered, 502 when the body was larger than a parsed route reads.
+ */
 export function mapTransportError(
   error: unknown,
   context: UpstreamCallContext,
   timeoutMs: number,
+  callerGone = false,
 ): GatewayError {
-  const failure = classifyTransportError(error);
   const target = `GreenLake (${context.region}) for ${context.method} ${context.path}`;
+  const tooLarge = error instanceof Error ? BODY_TOO_LARGE.exec(error.message) : null;
+  if (tooLarge) {
+    return mapBadResponse(context, `a body larger than ${tooLarge[1]} bytes`);
+  }
+  if (callerGone) {
+    // Nobody reads this answer; it only reaches the logs and the audit
+    return new GatewayError(
+      GatewayErrorCode.UPSTREAM_TIMEOUT,
+      `${target} was cancelled: the caller went away first`,
+      { cause: error },
+    );
+  }
+  const failure = classifyTransportError(error);
   if (failure === 'timeout') {
     return new GatewayError(
       GatewayErrorCode.UPSTREAM_TIMEOUT,

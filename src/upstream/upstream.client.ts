@@ -21,7 +21,13 @@ import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { parseBody, readBounded } from './stream-body.util';
-import { mapTransportError, mapUpstreamStatus, UpstreamCallContext } from './upstream-error.mapper';
+import { badParsedBody } from './parsed-body.util';
+import {
+  mapBadResponse,
+  mapTransportError,
+  mapUpstreamStatus,
+  UpstreamCallContext,
+} from './upstream-error.mapper';
 import { isConfinedPath } from './upstream-path.util';
 
 export type QueryValue = string | number | boolean | undefined;
@@ -93,6 +99,10 @@ export class UpstreamClient implements OnApplicationShutdown {
     const { context, response } = await this.exchange<T>(call, request, 'json');
     if (response.status >= 400) {
       throw mapUpstreamStatus(response.status, response.data, response.headers, context);
+    }
+    const bad = badParsedBody(request.method, response.status, response.headers, response.data);
+    if (bad) {
+      throw mapBadResponse(context, bad);
     }
     return {
       status: response.status,
@@ -174,7 +184,7 @@ export class UpstreamClient implements OnApplicationShutdown {
   }
 
   private async send<T>(
-    { region, requestId }: UpstreamCall,
+    { region, requestId, signal: callerGone }: UpstreamCall,
     request: UpstreamRequest,
     token: AccessToken,
     context: UpstreamCallContext,
@@ -207,6 +217,11 @@ export class UpstreamClient implements OnApplicationShutdown {
     const agent = this.agentFor(region);
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1000;
+    const { timeoutMs, maxBodyBytes } = this.config.upstream;
+    // axios's own timeout turns into an idle timer once headers arrive: this deadline bounds the
+    // whole answer, body included (a stream's body is the pass-through's, so only until headers)
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
       // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
       // which builds a CanceledError (stack trace and all) per request on the hot path
@@ -218,7 +233,9 @@ export class UpstreamClient implements OnApplicationShutdown {
         paramsSerializer: { indexes: null },
         data: request.body,
         headers,
-        timeout: this.config.upstream.timeoutMs,
+        timeout: timeoutMs,
+        signal: callerGone ? AbortSignal.any([deadline.signal, callerGone]) : deadline.signal,
+        maxContentLength: streaming ? -1 : maxBodyBytes,
         maxRedirects: 0,
         validateStatus: () => true,
         httpAgent: agent,
@@ -234,11 +251,13 @@ export class UpstreamClient implements OnApplicationShutdown {
       this.observe(region, request, response, seconds(), span);
       return response;
     } catch (error) {
-      const mapped = mapTransportError(error, context, this.config.upstream.timeoutMs);
+      const mapped = mapTransportError(error, context, timeoutMs, callerGone?.aborted);
       const outcome = mapped.code === GatewayErrorCode.UPSTREAM_TIMEOUT ? 'timeout' : 'unreachable';
       this.metrics.upstreamRequest(region.name, request.method, outcome, seconds());
       span.end(outcome);
       throw mapped;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

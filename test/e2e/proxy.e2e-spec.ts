@@ -312,12 +312,35 @@ describe('ANY /v1/regions/{region}/proxy/{path}', () => {
       ['non-ASCII look-alike slash', '/virtualization%ef%bc%8f..%ef%bc%8fadmin'],
       ['nothing after /proxy/', '/'],
     ];
+    // Swagger UI's form: every "/" after the first sent as %2F; decoded once, then the same checks
+    HOSTILE_PATHS.push(
+      ...HOSTILE_PATHS.filter(([, path]) => path.slice(1).includes('/')).map(
+        ([name, path]): [string, string] => [
+          `${name}, %2F-encoded`,
+          `/${path.slice(1).replaceAll('/', '%2F')}`,
+        ],
+      ),
+    );
 
     it.each(HOSTILE_PATHS)('refuses %s with 400 VALIDATION_FAILED', async (_name, path) => {
       const res = await rawRequest(gw.url, 'GET', `${PROXY}${path}`, READER);
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    });
+
+    it("accepts Swagger UI's form: the path with %2F, the query string in gw-query", async () => {
+      const query = encodeURIComponent("limit=2&filter=key eq 'environment'");
+      const res = await rawRequest(
+        gw.url,
+        'GET',
+        `${PROXY}/data-services%2Fv1beta1%2Ftags?gw-query=${query}`,
+        READER,
+      );
+      expect(res.status).toBe(200);
+      expect(dataCalls().map((call) => [call.path, call.query])).toEqual([
+        ['/data-services/v1beta1/tags', { limit: '2', filter: "key eq 'environment'" }],
+      ]);
     });
 
     it('refuses an absolute-form request target', async () => {

@@ -104,7 +104,7 @@ describe('Server-side defaults from GATEWAY_DEFAULTS_FILE (over HTTP)', () => {
     const secrets: string = docs.body.paths['/v1/regions/{region}/secrets'].get.description;
     expect(secrets).toContain('sort (when no `sort`): none');
     const tags: string = docs.body.paths['/v1/regions/{region}/tags'].get.description;
-    expect(tags).toContain('sort (when no `sort`): `key asc`');
+    expect(tags).toContain('sort (when no `sort`): none');
     expect(tags).toContain("GreenLake's default page is 20 and its maximum 1000");
   });
 

@@ -21,6 +21,8 @@ export enum GatewayErrorCode {
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
+  /** GreenLake's 2xx was not what a parsed route reads: not JSON, the wrong shape, or too large. */
+  UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
   TOKEN_UNAVAILABLE = 'TOKEN_UNAVAILABLE',
   /** The identity provider's signing keys (JWKS) could not be fetched to verify a JWT. */
   AUTH_PROVIDER_UNAVAILABLE = 'AUTH_PROVIDER_UNAVAILABLE',

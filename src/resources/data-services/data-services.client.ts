@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Method } from 'axios';
 import { UpstreamClient, UpstreamResponse } from 'src/upstream/upstream.client';
 import type { ListWire } from 'src/upstream/wire/list.wire';
+import { mapBadResponse } from 'src/upstream/upstream-error.mapper';
 import { invalidRequest } from './invalid-request.util';
+import { badListShape } from './list-shape.util';
 import { collectAllPages, TooManyItemsError } from './paging.util';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
@@ -133,8 +135,17 @@ export class DataServicesClient {
   ): Promise<T> {
     const path = pathOf(resource, subPath);
     const ttlSeconds = this.defaults.for(resource).cacheTtlSeconds;
+    // A list must have its items before it is used or stored (a proxy's HTML page must not be)
+    const fetchChecked = async (on: UpstreamCall = call) => {
+      const response = await this.upstream.request<T>(on, { method: 'GET', path, query });
+      const bad = item ? undefined : badListShape(response.data);
+      if (bad) {
+        throw mapBadResponse({ region: call.region.name, method: 'GET', path }, bad);
+      }
+      return response;
+    };
     if (!this.cache.caches(ttlSeconds)) {
-      return (await this.upstream.request<T>(call, { method: 'GET', path, query })).data;
+      return (await fetchChecked()).data;
     }
     const cached = await this.cache.fetch<T>(
       {
@@ -144,7 +155,8 @@ export class DataServicesClient {
         refresh: this.cacheContext.wantsRefresh(call),
       },
       async () => {
-        const response = await this.upstream.request<T>(call, { method: 'GET', path, query });
+        // A fill may be shared by coalesced callers: it must not end when the first one leaves
+        const response = await fetchChecked({ ...call, signal: undefined });
         if (response.status !== 200) {
           return { kind: 'other', value: response.data };
         }

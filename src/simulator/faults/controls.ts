@@ -56,6 +56,17 @@ export function createControls(
     addResponseHeaders(headers, match) {
       state.rules.addHeaders({ ...headers }, cleanMatch(match));
     },
+    answerBadlyNext(count, answer, match) {
+      requireCount(count, 'count');
+      if (answer.kind === 'huge') {
+        requirePositive(answer.bytes, 'huge bytes');
+      }
+      if (answer.kind === 'slow-drip') {
+        requirePositive(answer.intervalMs, 'slow-drip intervalMs');
+      }
+      state.badAnswers.add(count, answer, cleanMatch({ ...match, target: 'data' }));
+    },
+    openDrips: () => state.badAnswers.openDrips,
     resetNext(count, match) {
       requireCount(count, 'count');
       state.rules.addResets(count, cleanMatch(match));

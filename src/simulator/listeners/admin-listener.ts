@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type {
+  BadAnswer,
   OperationScript,
   RequestMatch,
   SimulatedBudget,
@@ -67,6 +68,16 @@ export function buildAdminListener(
     });
     return reply.code(204).send();
   });
+  app.post('/bad-answer', async (request, reply) => {
+    const body = fieldsOf(request.body);
+    controls.answerBadlyNext(
+      numberField(body, 'count', true) ?? 0,
+      badAnswerOf(body),
+      matchOf(body),
+    );
+    return reply.code(204).send();
+  });
+  app.get('/drips', () => ({ open: controls.openDrips() }));
   app.post('/reset-connections', async (request, reply) => {
     const body = fieldsOf(request.body);
     controls.resetNext(numberField(body, 'count', true) ?? 0, matchOf(body));
@@ -154,6 +165,25 @@ function numberField(body: Fields, name: string, required: boolean): number | un
     throw new AdminInputError(`${name} must be a number`);
   }
   return number;
+}
+
+/** `{kind, body?, bytes?, intervalMs?}` of POST /bad-answer. */
+function badAnswerOf(body: Fields): BadAnswer {
+  switch (body.kind) {
+    case 'html':
+    case 'broken-json':
+      return { kind: body.kind };
+    case 'json':
+      return { kind: 'json', body: body.body };
+    case 'huge':
+      return { kind: 'huge', bytes: numberField(body, 'bytes', true) ?? 0 };
+    case 'slow-drip':
+      return { kind: 'slow-drip', intervalMs: numberField(body, 'intervalMs', true) ?? 0 };
+    default:
+      throw new AdminInputError(
+        "kind must be 'html', 'broken-json', 'json', 'huge' or 'slow-drip'",
+      );
+  }
 }
 
 /** target, region, method and pathPrefix from a query or a body. */

@@ -45,7 +45,7 @@ export function installRequestHooks(
 }
 
 /**
- * Applies resetNext and failNext to this request. Returns true when the request was answered (or its
+ * Applies resetNext, failNext and answerBadlyNext to this request. Returns true when the request was answered (or its
  * socket destroyed) and the handler must not run.
  */
 export function applyFaults(
@@ -73,6 +73,11 @@ export function applyFaults(
       `Simulated failure (HTTP ${failure.status})`,
       kindForStatus(failure.status),
     );
+    return true;
+  }
+  const bad = state.badAnswers.take(facts);
+  if (bad) {
+    state.badAnswers.send(reply, bad, () => logRequest(state, request, 200));
     return true;
   }
   return false;

@@ -116,7 +116,9 @@ export class TaskHub implements BeforeApplicationShutdown {
   }
 
   private async fetchTask(target: TaskTarget): Promise<AsyncOperationWire> {
-    const response = await this.upstream.request<AsyncOperationWire>(target.call, {
+    // The poll serves every follower: it must not end when the caller that started it goes away
+    const shared = { ...target.call, signal: undefined };
+    const response = await this.upstream.request<AsyncOperationWire>(shared, {
       method: 'GET',
       path: `${ASYNC_OPERATIONS}/${encodeURIComponent(target.taskId)}`,
     });
