@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
 
 export interface BudgetMetricsSnapshot {
   /** gateway_upstream_budget_remaining{profile,region}: the last known remaining calls. */
@@ -28,8 +29,12 @@ export class BudgetMetrics {
   private readonly budgetExhausted: Record<string, number> = {};
   private readonly shareExceeded: Record<string, number> = {};
 
+  // The Prometheus side (/metrics); the plain numbers here also serve snapshot() and isScarce()
+  constructor(@Optional() private readonly gateway?: GatewayMetrics) {}
+
   budgetSeen(profile: string, region: string, remaining: number, limit?: number): void {
     this.remaining.set(`${profile}/${region}`, { profile, region, remaining, limit });
+    this.gateway?.budgetRemaining(profile, region, remaining);
   }
 
   /**
@@ -47,10 +52,12 @@ export class BudgetMetrics {
 
   retried(region: string): void {
     this.retries[region] = (this.retries[region] ?? 0) + 1;
+    this.gateway?.retry(region, 'retryable');
   }
 
   breakerState(region: string, state: 'closed' | 'open' | 'half-open'): void {
     this.breakers[region] = state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0;
+    this.gateway?.breakerOpen(region, state === 'open');
   }
 
   refused(profile: string, region: string, reason: 'spent' | 'share'): void {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from 'src/metrics/metrics.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { BudgetGate } from './budget-gate.service';
 import { BudgetLedgerRepository } from './budget-ledger.repository';
@@ -6,7 +7,7 @@ import { BudgetMetrics } from './budget-metrics.service';
 import { RegionBreakers } from './region-breakers';
 
 @Module({
-  imports: [RedisModule],
+  imports: [RedisModule, MetricsModule],
   providers: [BudgetGate, BudgetLedgerRepository, BudgetMetrics, RegionBreakers],
   exports: [BudgetGate, BudgetMetrics],
 })

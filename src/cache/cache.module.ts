@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
+import { MetricsModule } from 'src/metrics/metrics.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { RegionsModule } from 'src/regions/regions.module';
@@ -17,7 +18,7 @@ import { ResponseCacheService } from './response-cache.service';
 
 /** The response cache: Redis when configured (shared by the replicas), else bounded memory. */
 @Module({
-  imports: [RedisModule, RegionsModule],
+  imports: [RedisModule, RegionsModule, MetricsModule],
   controllers: [CacheAdminController],
   providers: [
     {

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
@@ -93,6 +94,7 @@ export class ResponseCacheService {
   constructor(
     @Inject(CACHE_STORE) private readonly store: CacheStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {}
 
   /** Whether answers with this TTL are cached at all (GATEWAY_CACHE=off, or a TTL of 0: no). */
@@ -118,6 +120,17 @@ export class ResponseCacheService {
   }
 
   async fetch<U>(lookup: CacheLookup, load: () => Promise<Loaded<U>>): Promise<Cached<U>> {
+    const cached = await this.lookUpOrFill(lookup, load);
+    if (cached.kind === 'answer') {
+      this.metrics?.cacheResult(lookup.refresh ? 'bypass' : (cached.result.toLowerCase() as 'hit'));
+    }
+    return cached;
+  }
+
+  private async lookUpOrFill<U>(
+    lookup: CacheLookup,
+    load: () => Promise<Loaded<U>>,
+  ): Promise<Cached<U>> {
     const scope = scopeIdOf(lookup.scope);
     const hash = requestHashOf(lookup.request);
     const ttlMs = lookup.ttlSeconds * 1000;

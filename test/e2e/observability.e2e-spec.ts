@@ -34,6 +34,8 @@ describe('Operations: access log, tracing, metrics', () => {
     gw = await startTestGateway({
       env: {
         GATEWAY_API_KEYS: 'ops:ops-key-000001:read+write+token+admin,reader:read-key-000001:read',
+        // Every call here must reach the simulator; a repeated GET would otherwise be a cache HIT
+        GATEWAY_CACHE: 'off',
       },
     });
   });
@@ -313,5 +315,27 @@ describe('GET /metrics with GATEWAY_METRICS_PUBLIC=false', () => {
       .set('X-API-Key', 'ops-key-000001')
       .expect(200);
     expect(res.text).toContain('gateway_http_requests_total');
+  });
+});
+
+describe('GET /metrics with the cache and the budget at work', () => {
+  let fed: TestGateway;
+  const OPS_KEY = { 'X-API-Key': 'simulator' };
+
+  beforeAll(async () => {
+    fed = await startTestGateway();
+  });
+  afterAll(() => fed.close());
+
+  it('is fed by the cache, the budget and the task hub', async () => {
+    await request(fed.url).get('/v1/regions/eu-west/settings?limit=3').set(OPS_KEY).expect(200);
+    await request(fed.url).get('/v1/regions/eu-west/settings?limit=3').set(OPS_KEY).expect(200);
+    const res = await request(fed.url).get('/metrics').expect(200);
+    expect(res.text).toMatch(/gateway_cache_requests_total\{result="miss"\} [1-9]/);
+    expect(res.text).toMatch(/gateway_cache_requests_total\{result="hit"\} [1-9]/);
+    // The simulator sends ratelimit-* on every answer: the budget tracker reads them
+    expect(res.text).toMatch(
+      /gateway_upstream_budget_remaining\{profile="default",region="eu-west"\} \d+/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BudgetMetrics } from 'src/budget/budget-metrics.service';
 import { BudgetModule } from 'src/budget/budget.module';
 import { CredentialsModule } from 'src/credentials/credentials.module';
+import { MetricsModule } from 'src/metrics/metrics.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { RegionsModule } from 'src/regions/regions.module';
 import { UpstreamModule } from 'src/upstream/upstream.module';
@@ -17,7 +18,14 @@ import { TaskWaitService } from './task-wait.service';
 
 /** `/wait`, `/events` and callbacks: following GreenLake tasks, one poller per task. */
 @Module({
-  imports: [UpstreamModule, RedisModule, RegionsModule, CredentialsModule, BudgetModule],
+  imports: [
+    UpstreamModule,
+    RedisModule,
+    RegionsModule,
+    CredentialsModule,
+    BudgetModule,
+    MetricsModule,
+  ],
   controllers: [TaskProgressController, TaskCallbacksController],
   providers: [
     // Polls slow down while GreenLake's budget for the task's profile and region is scarce

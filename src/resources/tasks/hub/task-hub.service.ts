@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Optional } from '@nestjs/common';
+import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { UpstreamClient } from 'src/upstream/upstream.client';
@@ -38,6 +39,7 @@ export class TaskHub implements BeforeApplicationShutdown {
     @Optional()
     @Inject(TASK_BUDGET_SIGNAL)
     private readonly budget: TaskBudgetSignal = NEVER_SCARCE,
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {}
 
   /** Follows a task: the subscription gets every snapshot from now on (the latest one first). */
@@ -118,6 +120,8 @@ export class TaskHub implements BeforeApplicationShutdown {
   private async fetchTask(target: TaskTarget): Promise<AsyncOperationWire> {
     // The poll serves every follower: it must not end when the caller that started it goes away
     const shared = { ...target.call, signal: undefined };
+    this.metrics?.taskPoll(target.call.region.name);
+    this.metrics?.activeTaskPollers(this.watches.size);
     const response = await this.upstream.request<AsyncOperationWire>(shared, {
       method: 'GET',
       path: `${ASYNC_OPERATIONS}/${encodeURIComponent(target.taskId)}`,
