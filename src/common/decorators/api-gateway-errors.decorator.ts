@@ -160,12 +160,22 @@ export const GATEWAY_ERROR_RESPONSES: Readonly<Record<number, ErrorResponseDoc>>
   },
   429: {
     description:
-      'Rate limited: the caller spent its budget (RATE_LIMITED) or GreenLake throttled us (UPSTREAM_RATE_LIMITED); see Retry-After',
+      "Rate limited: the caller spent its budget (RATE_LIMITED), GreenLake's shared budget is spent (UPSTREAM_BUDGET_EXHAUSTED), the caller is over its fair share of it (UPSTREAM_SHARE_EXCEEDED) or GreenLake throttled us (UPSTREAM_RATE_LIMITED); see Retry-After",
     examples: [
       {
         code: GatewayErrorCode.RATE_LIMITED,
         message: 'Rate limit of 1200 requests per 60 s reached for caller "team-a"; retry in 12 s',
         details: { limit: 1200, windowSeconds: 60, retryAfterSeconds: 12 },
+      },
+      {
+        code: GatewayErrorCode.UPSTREAM_BUDGET_EXHAUSTED,
+        message:
+          'The GreenLake budget of profile "default" in us-west is spent until its reset; retry in 4 s',
+      },
+      {
+        code: GatewayErrorCode.UPSTREAM_SHARE_EXCEEDED,
+        message:
+          'Caller "batch" is over its share of the scarce GreenLake budget in us-west; retry in 2 s',
       },
       greenLakeErrorExample(
         GatewayErrorCode.UPSTREAM_RATE_LIMITED,
@@ -188,12 +198,17 @@ export const GATEWAY_ERROR_RESPONSES: Readonly<Record<number, ErrorResponseDoc>>
   },
   502: {
     description:
-      'GreenLake failed or refused our credentials (UPSTREAM_ERROR, UPSTREAM_AUTH_FAILED)',
+      'GreenLake failed, refused our credentials or answered what the route cannot read (UPSTREAM_ERROR, UPSTREAM_AUTH_FAILED, UPSTREAM_BAD_RESPONSE)',
     examples: [
       greenLakeErrorExample(GatewayErrorCode.UPSTREAM_ERROR, 'GreenLake failed (500)', {
         status: 500,
         errorCode: 'HPE_GL_ERROR_INTERNAL_SERVER_ERROR',
       }),
+      {
+        code: GatewayErrorCode.UPSTREAM_BAD_RESPONSE,
+        message:
+          'GreenLake us-west answered GET /data-services/v1beta1/tags with a body that is not JSON',
+      },
     ],
   },
   503: {
