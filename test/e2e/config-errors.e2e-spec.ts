@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { spawnMain } from 'test/utils/spawned-gateway';
 
-const ROOT = resolve(__dirname, '../..');
 // An empty working directory, so that a developer's .env cannot change the outcome
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'gw-boot-'));
 
@@ -16,25 +15,7 @@ interface Exit {
 /** Runs the real entry point (src/main.ts) with only the given environment. */
 function boot(env: Record<string, string>): Promise<Exit> {
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        require.resolve('ts-node/register/transpile-only'),
-        '-r',
-        require.resolve('tsconfig-paths/register'),
-        join(ROOT, 'src/main.ts'),
-      ],
-      {
-        cwd: EMPTY_DIR,
-        env: {
-          PATH: process.env.PATH ?? '',
-          TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-          PORT: '0',
-          ...env,
-        },
-      },
-    );
+    const child = spawnMain(env, EMPTY_DIR);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -18,11 +18,12 @@ export interface SpawnedGateway {
  * Runs the real entry point (src/main.ts through ts-node) with only the given environment, in an
  * empty working directory (no .env), and resolves once its banner names the port it listens on.
  */
-export function spawnGateway(
+/** The real entry point (src/main.ts through ts-node) with only `env`, in `cwd`. */
+export function spawnMain(
   env: Record<string, string>,
-  bootTimeoutMs = 90_000,
-): Promise<SpawnedGateway> {
-  const child = spawn(
+  cwd = mkdtempSync(join(tmpdir(), 'gw-spawn-')),
+): ChildProcessWithoutNullStreams {
+  return spawn(
     process.execPath,
     [
       '-r',
@@ -32,16 +33,22 @@ export function spawnGateway(
       join(ROOT, 'src/main.ts'),
     ],
     {
-      cwd: mkdtempSync(join(tmpdir(), 'gw-spawn-')),
+      cwd,
       env: {
         PATH: process.env.PATH ?? '',
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
         PORT: '0',
-        LOG_FORMAT: 'json',
         ...env,
       },
     },
   );
+}
+
+export function spawnGateway(
+  env: Record<string, string>,
+  bootTimeoutMs = 90_000,
+): Promise<SpawnedGateway> {
+  const child = spawnMain({ LOG_FORMAT: 'json', ...env });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
