@@ -18,11 +18,16 @@ export interface LedgerSnapshot {
  * Where the budget of each (profile, region) lives: one Redis hash when REDIS_URL is set (so every
  * replica paces and shares the same budget), process memory otherwise or while Redis fails.
  */
+// Redis answers a ledger script in well under a millisecond; past this the call paces from memory
+const LEDGER_BUDGET_MS = 50;
+const SKIP_REDIS_MS = 1_000;
+
 @Injectable()
 export class BudgetLedgerRepository {
   private readonly logger = new Logger(BudgetLedgerRepository.name);
   private readonly memory = new Map<string, LedgerFields>();
   private redisFailing = false;
+  private skipRedisUntil = 0;
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: RedisClient) {}
 
@@ -102,14 +107,18 @@ export class BudgetLedgerRepository {
 
   /** Redis trouble never fails a call: the budget is kept in memory until Redis is back. */
   private async attempt<T>(operation: () => Promise<T> | undefined): Promise<T | undefined> {
-    if (!this.redis) {
+    if (!this.redis || Date.now() < this.skipRedisUntil) {
       return undefined;
     }
     try {
-      const result = await operation();
+      const result = await withinBudget(operation(), LEDGER_BUDGET_MS);
       this.redisFailing = false;
       return result;
     } catch (error) {
+      if (error instanceof LedgerTooSlow) {
+        // A frozen or overloaded Redis must not hold every call: memory for a while, then one try
+        this.skipRedisUntil = Date.now() + SKIP_REDIS_MS;
+      }
       if (!this.redisFailing) {
         this.redisFailing = true;
         this.logger.warn(
@@ -119,4 +128,18 @@ export class BudgetLedgerRepository {
       return undefined;
     }
   }
+}
+
+class LedgerTooSlow extends Error {}
+
+/** The operation's result, or a rejection once `ms` pass (the command itself is not cancelled). */
+function withinBudget<T>(operation: Promise<T> | undefined, ms: number): Promise<T | undefined> {
+  if (!operation) {
+    return Promise.resolve(undefined);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new LedgerTooSlow(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([operation, late]).finally(() => clearTimeout(timer));
 }

@@ -157,14 +157,14 @@ describe('Response cache (in memory)', () => {
   });
 
   it("pass-through GETs of a Data Services resource share the resource routes' entries", async () => {
-    await get('/tags?limit=4').expect(200); // GreenLake got sort=key asc&limit=4
-    const proxied = await get(`/proxy${DS}/tags?limit=4&sort=key%20asc`).expect(200);
+    await get('/tags?limit=4').expect(200); // GreenLake got limit=4 (tags have no default sort)
+    const proxied = await get(`/proxy${DS}/tags?limit=4`).expect(200);
     expect(proxied.headers['x-cache']).toBe('HIT');
     expect(proxied.headers['content-type']).toMatch(/application\/json/);
     expect(proxied.headers.etag).toMatch(/^"/);
     expect(proxied.body.items).toHaveLength(4);
     expect(upstreamCalls(`${DS}/tags`)).toBe(1);
-    const notModified = await get(`/proxy${DS}/tags?sort=key%20asc&limit=4`, {
+    const notModified = await get(`/proxy${DS}/tags?limit=4`, {
       'If-None-Match': proxied.headers.etag,
     });
     expect(notModified.status).toBe(304);
