@@ -313,7 +313,7 @@ describe('Task callbacks (no Redis)', () => {
       .set(DEV_KEY)
       .send({})
       .expect(400);
-    expect(missing.body.details.errors).toContain('url must be a string');
+    expect(missing.body.details.errors).toContain('url is required');
     const unknown = await request(gw.url)
       .post(`${REGION}/tasks/8e594a77-3809-4620-be52-74270abdf60b/callbacks`)
       .set(DEV_KEY)

@@ -28,6 +28,8 @@ describe('A bad answer from GreenLake on a parsed route → 502 UPSTREAM_BAD_RES
   beforeAll(async () => {
     gw = await startTestGateway({
       env: {
+        // Each call must meet GreenLake's odd answer, not a cached good one
+        GATEWAY_CACHE: 'off',
         UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
         UPSTREAM_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
         TASK_POLL_MIN_MS: '50',
@@ -173,7 +175,7 @@ describe('A caller that leaves cancels the upstream read', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '120000' } });
+    gw = await startTestGateway({ env: { UPSTREAM_TIMEOUT_MS: '120000', GATEWAY_CACHE: 'off' } });
   });
   afterAll(() => gw.close());
 

@@ -48,7 +48,12 @@ describe.each(['memory', 'redis'] as const)('Pacing against the budget (%s)', (s
   beforeAll(async () => {
     redis = store === 'redis' ? await startTestRedis() : undefined;
     gw = await startTestGateway({
-      env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', ...(redis ? { REDIS_URL: redis.url } : {}) },
+      env: {
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        // Every GET must spend GreenLake's budget: a cache HIT would not
+        GATEWAY_CACHE: 'off',
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      },
     });
   });
   afterAll(async () => {
@@ -77,7 +82,9 @@ describe('Budget headers in every spelling', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0' } });
+    gw = await startTestGateway({
+      env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_CACHE: 'off' },
+    });
   });
   afterAll(() => gw.close());
 
@@ -99,7 +106,9 @@ describe('Retries', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0' } });
+    gw = await startTestGateway({
+      env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_CACHE: 'off' },
+    });
   });
   afterAll(() => gw.close());
   beforeEach(async () => {
@@ -163,6 +172,7 @@ describe('Circuit breaker per region', () => {
     gw = await startTestGateway({
       env: {
         GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        GATEWAY_CACHE: 'off',
         UPSTREAM_BREAKER_FAILURES: '5',
         UPSTREAM_BREAKER_OPEN_MS: String(OPEN_MS),
       },
