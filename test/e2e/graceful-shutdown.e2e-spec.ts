@@ -19,6 +19,8 @@ describe('SIGTERM with requests in flight (the real main.ts)', () => {
       GREENLAKE_TOKEN_URL: simulator.tokenUrl,
       GREENLAKE_REGIONS: `us-west=${simulator.regionUrls['us-west']}`,
       GATEWAY_API_KEYS: 'ops:shutdown-key-0001:read+write',
+      // The slow requests must be in flight at GreenLake, not answered from the cache
+      GATEWAY_CACHE: 'off',
       HOST: '127.0.0.1',
       SHUTDOWN_GRACE_MS: '20000',
     });

@@ -25,7 +25,10 @@ if (!hasChromium) {
   let page: Page;
 
   beforeAll(async () => {
-    gw = await startTestGateway({ env: { GATEWAY_API_KEYS: `explorer:${EXPLORER_KEY}:read` } });
+    // GATEWAY_CACHE=off: the test checks that Try it out reached GreenLake (the simulator)
+    gw = await startTestGateway({
+      env: { GATEWAY_API_KEYS: `explorer:${EXPLORER_KEY}:read`, GATEWAY_CACHE: 'off' },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

@@ -30,7 +30,10 @@ describe('Token trouble', () => {
     let gw: TestGateway;
 
     beforeAll(async () => {
-      gw = await startTestGateway({ env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0' } });
+      // Every call must meet the refusing region, not a cached answer from before
+      gw = await startTestGateway({
+        env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '0', GATEWAY_CACHE: 'off' },
+      });
     });
     afterAll(() => gw.close());
 

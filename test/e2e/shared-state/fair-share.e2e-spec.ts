@@ -100,6 +100,8 @@ describe.each([
       GATEWAY_API_KEYS: KEYS,
       GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
       GATEWAY_UPSTREAM_FAIR_SHARE: setting,
+      // Shares split what reaches GreenLake: the interactive caller's repeated GET must not be a HIT
+      GATEWAY_CACHE: 'off',
       ...redis.env,
     };
     replicaA = await startTestGateway({ env, sharedSimulator: simulator });
