@@ -6,6 +6,7 @@ import { mapBadResponse } from 'src/upstream/upstream-error.mapper';
 import { invalidRequest } from './invalid-request.util';
 import { badListShape } from './list-shape.util';
 import { collectAllPages, TooManyItemsError } from './paging.util';
+import { friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { ResourceDefaultsService } from './resource-defaults.service';
@@ -43,14 +44,19 @@ export class DataServicesClient {
     private readonly cacheContext: CallCacheContext,
   ) {}
 
-  async list<T>(
+  /**
+   * A list with the resource's defaults; `friendly` is either the conditions already built, or the
+   * table that builds them from `params` (the route's friendly query parameters).
+   */
+  async list<T, Q extends ListParams = ListParams>(
     resource: ResourceName,
     call: UpstreamCall,
-    params: ListParams,
-    friendly: readonly string[] = [],
+    params: Q,
+    friendly: readonly string[] | FriendlyFilterTable<Q> = [],
   ): Promise<ListWire<T>> {
     const spec = RESOURCE_CATALOG[resource];
-    const query = buildListQuery(spec, this.defaults.for(resource), params, friendly);
+    const conditions = isConditionList(friendly) ? friendly : friendlyFilters(params, friendly);
+    const query = buildListQuery(spec, this.defaults.for(resource), params, conditions);
     const fetchPage = (pageQuery: UpstreamQuery) =>
       this.cachedGet<ListWire<T>>(resource, call, undefined, pageQuery);
     if (!params.all || !spec.paging) {
@@ -184,4 +190,10 @@ export class DataServicesClient {
 function pathOf(resource: ResourceName, subPath: string | undefined): string {
   const base = RESOURCE_CATALOG[resource].upstreamPath;
   return subPath === undefined ? base : `${base}/${subPath}`;
+}
+
+function isConditionList<Q>(
+  friendly: readonly string[] | FriendlyFilterTable<Q>,
+): friendly is readonly string[] {
+  return Array.isArray(friendly);
 }

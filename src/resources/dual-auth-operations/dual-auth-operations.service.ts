@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type {
   DualAuthOperationPatchWire,
@@ -27,7 +27,7 @@ export class DualAuthOperationsService {
       'dual-auth-operations',
       call,
       query,
-      friendlyFilters(query, DUAL_AUTH_FILTERS),
+      DUAL_AUTH_FILTERS,
     );
   }
 

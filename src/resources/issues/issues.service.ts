@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable, memberOf } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { IssuePatchWire, IssueWire } from 'src/upstream/wire/issue.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
@@ -19,12 +19,7 @@ export class IssuesService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listIssues(call: UpstreamCall, query: ListIssuesQueryDto): Promise<ListWire<IssueWire>> {
-    return this.dataServices.list<IssueWire>(
-      'issues',
-      call,
-      query,
-      friendlyFilters(query, ISSUE_FILTERS),
-    );
+    return this.dataServices.list<IssueWire>('issues', call, query, ISSUE_FILTERS);
   }
 
   getIssue(call: UpstreamCall, issueId: string, fields?: string): Promise<IssueWire> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
 import { invalidRequest } from 'src/resources/data-services/invalid-request.util';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SecretWire } from 'src/upstream/wire/secret.wire';
@@ -29,12 +29,7 @@ export class SecretsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   async listSecrets(call: UpstreamCall, query: ListSecretsQueryDto): Promise<ListWire<SecretWire>> {
-    const list = await this.dataServices.list<SecretWire>(
-      'secrets',
-      call,
-      query,
-      friendlyFilters(query, SECRET_FILTERS),
-    );
+    const list = await this.dataServices.list<SecretWire>('secrets', call, query, SECRET_FILTERS);
     return { ...list, items: list.items.map(toSecretResponse) };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { SettingPatchWire, SettingWire } from 'src/upstream/wire/setting.wire';
@@ -16,12 +16,7 @@ export class SettingsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listSettings(call: UpstreamCall, query: ListSettingsQueryDto): Promise<ListWire<SettingWire>> {
-    return this.dataServices.list<SettingWire>(
-      'settings',
-      call,
-      query,
-      friendlyFilters(query, SETTING_FILTERS),
-    );
+    return this.dataServices.list<SettingWire>('settings', call, query, SETTING_FILTERS);
   }
 
   getSetting(call: UpstreamCall, settingId: string): Promise<SettingWire> {

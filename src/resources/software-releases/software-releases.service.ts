@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type {
@@ -34,7 +34,7 @@ export class SoftwareReleasesService {
       'software-releases',
       call,
       query,
-      friendlyFilters(query, RELEASE_FILTERS),
+      RELEASE_FILTERS,
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import { eq, friendlyFilters, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable } from 'src/catalog/odata-filter.util';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { ListWire } from 'src/upstream/wire/list.wire';
 import type { TagWire } from 'src/upstream/wire/tag.wire';
@@ -16,11 +16,6 @@ export class TagsService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listTags(call: UpstreamCall, query: ListTagsQueryDto): Promise<ListWire<TagWire>> {
-    return this.dataServices.list<TagWire>(
-      'tags',
-      call,
-      query,
-      friendlyFilters(query, TAG_FILTERS),
-    );
+    return this.dataServices.list<TagWire>('tags', call, query, TAG_FILTERS);
   }
 }

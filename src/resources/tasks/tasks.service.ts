@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import { DataServicesClient } from 'src/resources/data-services/data-services.client';
-import {
-  eq,
-  friendlyFilters,
-  FriendlyFilterTable,
-  gt,
-  lt,
-  memberOf,
-} from 'src/catalog/odata-filter.util';
+import { eq, FriendlyFilterTable, gt, lt, memberOf } from 'src/catalog/odata-filter.util';
 import { toRfc3339 } from 'src/catalog/timestamp.util';
 import type { AsyncOperationWire } from 'src/upstream/wire/async-operation.wire';
 import type { ListWire } from 'src/upstream/wire/list.wire';
@@ -31,12 +24,7 @@ export class TasksService {
   constructor(private readonly dataServices: DataServicesClient) {}
 
   listTasks(call: UpstreamCall, query: ListTasksQueryDto): Promise<ListWire<AsyncOperationWire>> {
-    return this.dataServices.list<AsyncOperationWire>(
-      'tasks',
-      call,
-      query,
-      friendlyFilters(query, TASK_FILTERS),
-    );
+    return this.dataServices.list<AsyncOperationWire>('tasks', call, query, TASK_FILTERS);
   }
 
   getTask(call: UpstreamCall, taskId: string, fields?: string): Promise<AsyncOperationWire> {
