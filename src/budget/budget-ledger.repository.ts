@@ -18,8 +18,9 @@ export interface LedgerSnapshot {
  * Where the budget of each (profile, region) lives: one Redis hash when REDIS_URL is set (so every
  * replica paces and shares the same budget), process memory otherwise or while Redis fails.
  */
-// Redis answers a ledger script in well under a millisecond; past this the call paces from memory
-const LEDGER_BUDGET_MS = 50;
+// Redis answers a ledger script in well under a millisecond; past this (a frozen or overloaded
+// Redis, not a GC pause) the call paces from memory
+const LEDGER_BUDGET_MS = 250;
 const SKIP_REDIS_MS = 1_000;
 
 @Injectable()
