@@ -74,11 +74,13 @@ const KEEP_ALIVE = {
 
 // Enough for any GreenLake error envelope; the rest of a large error body is never read
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const NEVER_FORWARDED = new Set(['authorization', 'cookie', 'x-api-key', 'proxy-authorization']);
 
 /**
  * The only code that talks to GreenLake's regional hosts, for a call already resolved at the edge
- * (region and profile: see UpstreamCallGuard): injects the bearer token, keeps a connection pool per region, times every call out, replays once after a 401 with a
- * fresh token, and turns every status from 400 up into a GatewayError through one table.
+ * (region and profile: see UpstreamCallGuard): passes the budget gate, injects the bearer token,
+ * keeps a connection pool per region, bounds every answer by one deadline, replays once after a
+ * 401 with a fresh token, and turns every status from 400 up into a GatewayError through one table.
  */
 @Injectable()
 export class UpstreamClient implements OnApplicationShutdown {
@@ -113,9 +115,9 @@ export class UpstreamClient implements OnApplicationShutdown {
 
   /**
    * Like request(), but the body of a successful answer is handed over unread (the pass-through
-   * picks which headers a caller may see). Statuses from 400 up are still mapped to a GatewayError (their body is read
-   * for GreenLake's errorCode and debugId, never passed on). The caller must consume or destroy
-   * the body.
+   * picks which headers a caller may see). Statuses from 400 up are still mapped to a GatewayError
+   * (their body is read for GreenLake's errorCode and debugId, never passed on). The caller must
+   * consume or destroy the body.
    */
   async stream(call: UpstreamCall, request: UpstreamRequest): Promise<UpstreamStreamResponse> {
     const { context, response } = await this.exchange<Readable>(call, request, 'stream');
@@ -195,7 +197,12 @@ export class UpstreamClient implements OnApplicationShutdown {
       'User-Agent': USER_AGENT,
     };
     for (const [name, value] of Object.entries(request.headers ?? {})) {
-      headers[name.toLowerCase() === 'accept' ? 'Accept' : name] = value;
+      const lower = name.toLowerCase();
+      // The pass-through allow-lists what it forwards; credentials are refused here too, so that
+      // no other caller of this client can ever send its own beside the gateway's token
+      if (!NEVER_FORWARDED.has(lower)) {
+        headers[lower === 'accept' ? 'Accept' : name] = value;
+      }
     }
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
     headers.Authorization = `Bearer ${token.value}`;
