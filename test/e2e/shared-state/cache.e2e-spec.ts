@@ -1,9 +1,11 @@
 import request from 'supertest';
 import { startSimulator, RunningSimulator } from 'src/simulator';
+import { countBy, fireConcurrently } from 'test/utils/load';
 import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const REGION = '/v1/regions/eu-central';
+const DS = '/data-services/v1beta1';
 
 // The replica half of the cache suite (test/e2e/cache-redis.e2e-spec.ts has the rest, on one
 // redis-server it can freeze): .ci/run runs this file on a Cluster and on a Sentinel group too
@@ -20,23 +22,44 @@ describe('Response cache across replicas on the shared Redis', () => {
     [a, b] = await Promise.all(
       [1, 2].map(() => startTestGateway({ sharedSimulator: simulator, env })),
     );
-    // Tokens in hand and Redis connected, so that what follows meets only the cache
-    await Promise.all(
-      [a, b].map((gw) => request(gw.url).get(`${REGION}/tags?limit=1`).set(DEV_KEY)),
-    );
   }, 60_000);
   afterAll(async () => {
     await Promise.all([a, b].map((gw) => gw?.close()));
     await simulator?.stop();
     await redis?.stop();
   });
+  let warmUps = 0;
   beforeEach(async () => {
     simulator.controls.reset();
-    // reset() forgets the tokens: fetch new ones now, so that no 401 replay counts as a call below
+    // reset() forgets the tokens: fetch new ones now, so that no 401 replay counts as a call below.
+    // Each warm-up asks for a page no one asked for before: a cached one would not reach GreenLake.
     await Promise.all(
-      [a, b].map((gw) => request(gw.url).get(`${REGION}/tags?limit=1`).set(DEV_KEY)),
+      [a, b].map((gw) =>
+        request(gw.url)
+          .get(`${REGION}/tags?limit=1&offset=${(warmUps += 1)}`)
+          .set(DEV_KEY)
+          .expect(200),
+      ),
     );
     simulator.controls.clearRequests();
+  });
+
+  it('40 concurrent identical cold GETs split over two replicas: one upstream call', async () => {
+    simulator.controls.addLatency(300, { pathPrefix: `${DS}/software-releases` });
+    const path = `${REGION}/software-releases?limit=4`;
+    const statuses = await Promise.all([
+      fireConcurrently(`${a.url}${path}`, 20, DEV_KEY),
+      fireConcurrently(`${b.url}${path}`, 20, DEV_KEY),
+    ]);
+    expect(countBy(statuses.flat())).toEqual({ 200: 40 });
+    const upstream = simulator.controls.requests({
+      target: 'data',
+      method: 'GET',
+      pathPrefix: `${DS}/software-releases`,
+    });
+    expect(upstream).toHaveLength(1);
+    const hit = await request(b.url).get(path).set(DEV_KEY).expect(200);
+    expect(hit.headers['x-cache']).toBe('HIT');
   });
 
   it('a write on one replica makes the next list on the other go upstream', async () => {
