@@ -135,10 +135,16 @@ export interface GatewayChild extends Child {
   url: string;
 }
 
-/** dist/main.js with `env` (plus PORT and a quiet log level); resolves once /health/live answers. */
-export async function startGateway(env: Record<string, string>): Promise<GatewayChild> {
+/**
+ * dist/main.js with `env` (plus PORT and a quiet log level) and `nodeArgs` (e.g. `--cpu-prof`);
+ * resolves once /health/live answers.
+ */
+export async function startGateway(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<GatewayChild> {
   const port = await freePort();
-  const child = await startChild(process.execPath, [join(DIST, 'main.js')], {
+  const child = await startChild(process.execPath, [...nodeArgs, join(DIST, 'main.js')], {
     LOG_LEVEL: 'warn',
     // Loopback only, once the gateway reads HOST (issue 12); ignored before that
     HOST: '127.0.0.1',

@@ -1,5 +1,5 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
@@ -8,7 +8,6 @@ import { RedisModule } from 'src/redis/redis.module';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import { RegionsModule } from 'src/regions/regions.module';
 import { CacheAdminController } from './cache-admin.controller';
-import { CacheDirectivesInterceptor } from './cache-directives.interceptor';
 import { CacheHeadersHook } from './cache-headers.hook';
 import { CACHE_STORE, CacheStore } from './cache-store.type';
 import { CallCacheContext } from './call-cache-context.service';
@@ -30,8 +29,6 @@ import { ResponseCacheService } from './response-cache.service';
     ResponseCacheService,
     CallCacheContext,
     CacheHeadersHook,
-    CacheDirectivesInterceptor,
-    { provide: APP_INTERCEPTOR, useExisting: CacheDirectivesInterceptor },
   ],
   exports: [ResponseCacheService, CallCacheContext],
 })

@@ -4,7 +4,6 @@ import type { CacheResult } from './response-cache.service';
 
 /** What one request asked of the cache, and what the cache did for it (several pages: several fetches). */
 export interface CallCacheState {
-  refresh: boolean;
   results: CacheResult[];
   /** The oldest entry served, in seconds. */
   ageSeconds: number;
@@ -17,26 +16,17 @@ const PRECEDENCE: readonly CacheResult[] = ['BYPASS', 'STALE', 'MISS', 'HIT'];
 
 /**
  * The request's side of the cache, keyed by the request's UpstreamCall (resolved once at the edge,
- * handed down to every client): what the caller asked for (the interceptor), what the cache did
- * (DataServicesClient), read back by the hook that writes X-Cache, Age and ETag. A WeakMap, so the
+ * handed down to every client): what the cache did (DataServicesClient), read back by the hook that writes X-Cache, Age and ETag. A WeakMap, so the
  * state goes with the request.
  */
 @Injectable()
 export class CallCacheContext {
   private readonly states = new WeakMap<UpstreamCall, CallCacheState>();
 
-  begin(call: UpstreamCall, refresh: boolean): void {
-    this.states.set(call, { refresh, results: [], ageSeconds: 0 });
-  }
-
-  wantsRefresh(call: UpstreamCall): boolean {
-    return this.states.get(call)?.refresh ?? false;
-  }
-
   record(call: UpstreamCall, result: CacheResult, ageSeconds: number, etag?: string): void {
     let state = this.states.get(call);
     if (!state) {
-      state = { refresh: false, results: [], ageSeconds: 0 };
+      state = { results: [], ageSeconds: 0 };
       this.states.set(call, state);
     }
     state.results.push(result);

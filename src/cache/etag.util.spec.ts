@@ -1,4 +1,4 @@
-import { etagOf, generationOf, ifNoneMatchHits, wantsRefresh } from './etag.util';
+import { etagOf, generationOf, ifNoneMatchHits } from './etag.util';
 
 describe('etagOf', () => {
   it('is a quoted hash of the body, the same for the same bytes and different otherwise', () => {
@@ -24,15 +24,5 @@ describe('ifNoneMatchHits', () => {
     expect(ifNoneMatchHits('*', '"b"')).toBe(true);
     expect(ifNoneMatchHits('"c"', '"b"')).toBe(false);
     expect(ifNoneMatchHits(undefined, '"b"')).toBe(false);
-  });
-});
-
-describe('wantsRefresh', () => {
-  it('reads no-cache from Cache-Control or Pragma, and nothing else', () => {
-    expect(wantsRefresh({ 'cache-control': 'no-cache' })).toBe(true);
-    expect(wantsRefresh({ 'cache-control': 'max-age=0, No-Cache' })).toBe(true);
-    expect(wantsRefresh({ pragma: 'no-cache' })).toBe(true);
-    expect(wantsRefresh({ 'cache-control': 'no-cache-please' })).toBe(false);
-    expect(wantsRefresh({})).toBe(false);
   });
 });

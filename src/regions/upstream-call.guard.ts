@@ -1,11 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { wantsRefresh } from 'src/common/http/cache-control.util';
 import { UpstreamCallResolver } from './upstream-call.resolver';
 
 /**
  * Global guard, after authentication: on every route with a `:region` parameter it resolves the
  * region and the caller's credential profile once, so that an unknown region (404) or a profile
  * the caller may not use there (403) is refused before pipes, handlers or GreenLake are involved.
+ * It also reads the caller's cache directive here, so that no interceptor is needed for it (with
+ * none, Nest skips its RxJS interceptor chain on every request).
  */
 @Injectable()
 export class UpstreamCallGuard implements CanActivate {
@@ -20,6 +23,8 @@ export class UpstreamCallGuard implements CanActivate {
     request.upstreamCall = {
       ...this.calls.resolve(request.caller, name, request.id),
       signal: callerGoneSignal(context.switchToHttp().getResponse<FastifyReply>()),
+      refresh:
+        (request.method === 'GET' || request.method === 'HEAD') && wantsRefresh(request.headers),
     };
     return true;
   }

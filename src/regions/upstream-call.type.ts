@@ -14,6 +14,8 @@ export interface UpstreamCall {
   requestId: string;
   /** Aborts when the caller goes away before its answer is sent: the upstream read stops too. */
   signal?: AbortSignal;
+  /** The caller asked for a fresh answer (`Cache-Control: no-cache` on a GET): the cache refills. */
+  refresh?: boolean;
 }
 
 declare module 'fastify' {

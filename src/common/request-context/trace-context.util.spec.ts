@@ -1,6 +1,19 @@
-import { outgoingTraceHeaders, traceContextFrom } from './trace-context.util';
+import {
+  newSpanId,
+  newTraceId,
+  outgoingTraceHeaders,
+  traceContextFrom,
+} from './trace-context.util';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+describe('newTraceId and newSpanId', () => {
+  it('give well-formed ids that never repeat, across many refills of their pool', () => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => (i % 2 ? newTraceId() : newSpanId()));
+    expect(new Set(ids).size).toBe(ids.length);
+    ids.forEach((id, i) => expect(id).toMatch(i % 2 ? /^[0-9a-f]{32}$/ : /^[0-9a-f]{16}$/));
+  });
+});
 
 describe('traceContextFrom', () => {
   it("continues a caller's traceparent with a new span", () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** The W3C trace context of one request (https://www.w3.org/TR/trace-context/). */
 export interface TraceContext {
@@ -14,8 +14,21 @@ export interface TraceContext {
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const ALL_ZEROS = /^0+$/;
 
-export const newTraceId = (): string => randomBytes(16).toString('hex');
-export const newSpanId = (): string => randomBytes(8).toString('hex');
+// A randomBytes() call per id was 5% of a cache hit's CPU: ids are cut from a pooled buffer instead
+const POOL = Buffer.alloc(4096);
+let pooled = POOL.length;
+
+function randomHex(bytes: number): string {
+  if (pooled + bytes > POOL.length) {
+    randomFillSync(POOL);
+    pooled = 0;
+  }
+  pooled += bytes;
+  return POOL.toString('hex', pooled - bytes, pooled);
+}
+
+export const newTraceId = (): string => randomHex(16);
+export const newSpanId = (): string => randomHex(8);
 
 /**
  * Continues a caller's `traceparent` (a new span of the same trace), or starts a trace when the

@@ -17,6 +17,7 @@ import { ResponseCacheService } from 'src/cache/response-cache.service';
 import { CallCacheContext } from 'src/cache/call-cache-context.service';
 import { canonicalRequestOf } from 'src/cache/cache-key.util';
 import { etagOf, generationOf } from 'src/cache/etag.util';
+import type { StoredAnswer } from 'src/cache/cache-store.type';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -158,7 +159,7 @@ export class DataServicesClient {
         scope: { profile: call.profile.name, region: call.region.name, resource },
         request: canonicalRequestOf(path, query),
         ttlSeconds,
-        refresh: this.cacheContext.wantsRefresh(call),
+        refresh: call.refresh ?? false,
       },
       async () => {
         // A fill may be shared by coalesced callers: it must not end when the first one leaves
@@ -175,16 +176,37 @@ export class DataServicesClient {
     if (cached.kind === 'other') {
       return cached.value;
     }
-    const data = JSON.parse(cached.answer.body) as T;
+    const data = parsedBodyOf(cached.answer) as T;
     const generation = item ? generationOf(data) : undefined;
+    // The route's body follows from the entry alone, so the entry's hash is its ETag: no hash of
+    // the route's bytes on every hit (an item's is GreenLake's generation)
     this.cacheContext.record(
       call,
       cached.result,
       cached.ageSeconds,
-      generation === undefined ? undefined : etagOf('', generation),
+      generation === undefined ? cached.answer.etag : etagOf('', generation),
     );
     return data;
   }
+}
+
+// The memory store hands back the same entry on every hit: parsed once, not once per hit. Frozen,
+// so that no route's mapping can change what the next hit sees.
+const parsedBodies = new WeakMap<StoredAnswer, unknown>();
+
+function parsedBodyOf(answer: StoredAnswer): unknown {
+  if (!parsedBodies.has(answer)) {
+    parsedBodies.set(answer, deepFreeze(JSON.parse(answer.body)));
+  }
+  return parsedBodies.get(answer);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
 }
 
 function pathOf(resource: ResourceName, subPath: string | undefined): string {
