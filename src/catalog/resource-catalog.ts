@@ -13,6 +13,114 @@ export const ISSUE_REQUIRED_SELECT = [
   'type',
 ] as const;
 
+/** `CommonResourceProperties` (common.wire.ts): the top-level properties every item carries. */
+const COMMON_PROPERTIES = [
+  'id',
+  'type',
+  'generation',
+  'createdAt',
+  'updatedAt',
+  'resourceUri',
+  'customerId',
+  'name',
+] as const;
+
+/**
+ * What `select` may name, per resource: the top-level properties of the item (the wire types of
+ * src/upstream/wire, written out here so that the catalog imports nothing; HPE's item schemas in
+ * data-services.json list the same, which a test checks). Nested ones (`parent/id`) cannot be selected.
+ */
+const SELECTABLE = {
+  /** `Operation` (async-operation.wire.ts). */
+  tasks: [
+    ...COMMON_PROPERTIES,
+    'state',
+    'healthStatus',
+    'progressPercent',
+    'displayName',
+    'userId',
+    'services',
+    'startedAt',
+    'endedAt',
+    'logMessages',
+    'error',
+    'associatedResources',
+    'sourceResourceUri',
+    'parent',
+    'rootOperation',
+    'hasChildOperations',
+    'subtreeOperationCount',
+    'groups',
+    'recommendations',
+    'additionalDetails',
+    'estimatedRunningDurationMinutes',
+    'suggestedPollingIntervalSeconds',
+  ],
+  /** `IssueDetails` (issue.wire.ts). */
+  issues: [
+    ...COMMON_PROPERTIES,
+    'body',
+    'category',
+    'clearedAt',
+    'groups',
+    'issueType',
+    'lastOccurredAt',
+    'occurrenceCount',
+    'recommendation',
+    'relatedResources',
+    'services',
+    'severity',
+    'snoozed',
+    'snoozedBy',
+    'snoozedFor',
+    'snoozedUntil',
+    'sourceResourceId',
+    'sourceResourceType',
+    'state',
+  ],
+  /** `SoftwareRelease` (software-release.wire.ts). */
+  'software-releases': [
+    ...COMMON_PROPERTIES,
+    'version',
+    'stability',
+    'usage',
+    'downloadable',
+    'softwareComponent',
+    'software',
+    'signature',
+  ],
+  /** `Setting` (setting.wire.ts). */
+  settings: [
+    ...COMMON_PROPERTIES,
+    'currentValue',
+    'nextValue',
+    'possibleValues',
+    'description',
+    'externalApplicationName',
+    'lastUpdatedAt',
+    'lastUpdatedBy',
+    'consoleUri',
+  ],
+  /** `Dual-Auth-Operation` (dual-auth-operation.wire.ts; consoleUri, groups, operationResource deprecated). */
+  'dual-auth-operations': [
+    ...COMMON_PROPERTIES,
+    'associatedResources',
+    'checkedAt',
+    'checkedByEmail',
+    'checkedByUri',
+    'description',
+    'requestedAt',
+    'requestedByEmail',
+    'requestedByUri',
+    'requestedOperation',
+    'sourceServiceExternalName',
+    'state',
+    'consoleUri',
+    'groups',
+    'operationResource',
+  ],
+} as const;
+
 /**
  * The declarative table of the Data Services resources: GreenLake's limits, what can be sorted and
  * selected, and the gateway's server-side defaults. Where the spec lists no sortable properties
@@ -40,7 +148,7 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
         'generation',
       ],
     },
-    select: { required: [] },
+    select: { required: [], properties: SELECTABLE.tasks },
     maxFilterLength: 2000,
     // Tasks change every few seconds: newest first, cached briefly
     defaults: { select: [], sort: 'createdAt desc', cacheTtlSeconds: 5 },
@@ -66,7 +174,7 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
         'generation',
       ],
     },
-    select: { required: ISSUE_REQUIRED_SELECT },
+    select: { required: ISSUE_REQUIRED_SELECT, properties: SELECTABLE.issues },
     maxFilterLength: 2000,
     defaults: { select: [], sort: 'createdAt desc', cacheTtlSeconds: 30 },
   },
@@ -100,7 +208,7 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
     upstreamPath: `${DATA_SERVICES}/software-releases`,
     paging: { defaultLimit: 100, minLimit: 0, maxLimit: 100 },
     sort: { fields: ['id', 'version'] },
-    select: { required: [] },
+    select: { required: [], properties: SELECTABLE['software-releases'] },
     maxFilterLength: 2000,
     // GreenLake's own default order, written down; releases rarely change
     defaults: { select: [], sort: 'id asc', cacheTtlSeconds: 3600 },
@@ -138,7 +246,7 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
         'updatedAt',
       ],
     },
-    select: { required: [] },
+    select: { required: [], properties: SELECTABLE.settings },
     maxFilterLength: 2000,
     defaults: { select: [], sort: 'name asc', cacheTtlSeconds: 60 },
   },
@@ -161,7 +269,7 @@ export const RESOURCE_CATALOG: Readonly<Record<ResourceName, ResourceSpec>> = {
         'sourceServiceExternalName',
       ],
     },
-    select: { required: [] },
+    select: { required: [], properties: SELECTABLE['dual-auth-operations'] },
     maxFilterLength: 2000,
     // Approvals are time-sensitive: newest request first, cached briefly
     defaults: { select: [], sort: 'requestedAt desc', cacheTtlSeconds: 10 },

@@ -36,6 +36,14 @@ export interface SortRules {
   maxProperties?: number;
 }
 
+/** GreenLake's `select` on one resource. */
+export interface SelectRules {
+  /** Always added to a select (issues). */
+  required: readonly string[];
+  /** The top-level properties of the resource's item (its wire type and HPE's item schema). */
+  properties: readonly string[];
+}
+
 /** What GreenLake accepts for one Data Services resource (GREENLAKE-FACTS §2 and §5). */
 export interface ResourceSpec {
   name: ResourceName;
@@ -47,8 +55,8 @@ export interface ResourceSpec {
   paging?: PagingLimits;
   /** Absent: GreenLake does not sort this list. */
   sort?: SortRules;
-  /** Absent: GreenLake has no `select` here. `required` is always added to a select (issues). */
-  select?: { required: readonly string[] };
+  /** Absent: GreenLake has no `select` here. */
+  select?: SelectRules;
   maxFilterLength: number;
   defaults: ResourceDefaults;
 }

@@ -83,6 +83,20 @@ resources:
     ]);
   });
 
+  it('refuses a select naming a property the resource cannot select, with the selectable ones', () => {
+    const { overrides, problems } = parse(`
+resources:
+  tasks:
+    select: [id, nmae]
+  settings:
+    select: "name,currentValue"
+`);
+    expect(overrides).toEqual({ settings: { select: ['name', 'currentValue'] } });
+    expect(problems).toEqual([
+      `${VARIABLE}: resources.tasks: select: unknown property 'nmae' (did you mean 'name'?); selectable: id, type, generation, createdAt, updatedAt, resourceUri, customerId, name, state, healthStatus, progressPercent, displayName, userId, services, startedAt, endedAt, logMessages, error, associatedResources, sourceResourceUri, parent, rootOperation, hasChildOperations, subtreeOperationCount, groups, recommendations, additionalDetails, estimatedRunningDurationMinutes, suggestedPollingIntervalSeconds`,
+    ]);
+  });
+
   it('reports an unreadable, unparsable or shapeless file', () => {
     const reader = new EnvReader({});
     expect(parseDefaultsFile(reader, VARIABLE, '/nonexistent/defaults.yaml')).toEqual({});

@@ -7,7 +7,7 @@ import {
   type ResourceName,
   type ResourceSpec,
 } from 'src/catalog/resource-spec.type';
-import { FIELD_LIST_PATTERN, parseFieldList } from 'src/catalog/select.util';
+import { FIELD_LIST_PATTERN, parseFieldList, selectProblem } from 'src/catalog/select.util';
 import { normalizeSort, sortProblem } from 'src/catalog/sort.util';
 
 const KEYS = ['select', 'sort', 'filter', 'cacheTtlSeconds'];
@@ -105,7 +105,13 @@ function readSelect(fail: (m: string) => void, spec: ResourceSpec, raw: unknown)
     fail('select must be a list of top-level property names (or "a,b,c")');
     return [];
   }
-  return parseFieldList(list);
+  const fields = parseFieldList(list);
+  const problem = selectProblem('select', fields, spec.select);
+  if (problem) {
+    fail(problem);
+    return [];
+  }
+  return fields;
 }
 
 function readSort(fail: (m: string) => void, spec: ResourceSpec, raw: unknown): string {

@@ -1,10 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnMain } from 'test/utils/spawned-gateway';
 
 // An empty working directory, so that a developer's .env cannot change the outcome
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'gw-boot-'));
+// Outside EMPTY_DIR, so that the working directory stays empty
+const BAD_DEFAULTS_FILE = join(mkdtempSync(join(tmpdir(), 'gw-boot-defaults-')), 'defaults.yaml');
+writeFileSync(BAD_DEFAULTS_FILE, 'resources:\n  tasks:\n    select: [id, nmae]\n');
 
 interface Exit {
   code: number | null;
@@ -55,6 +58,11 @@ describe('Bad configuration stops the process with exit code 1 and one line per 
       'real mode without keys or GATEWAY_AUTH=off',
       { ...REAL },
       /^ {2}GATEWAY_API_KEYS: real mode needs caller keys .*GATEWAY_AUTH=off/m,
+    ],
+    [
+      'a default select naming a property GreenLake cannot select',
+      { GATEWAY_DEFAULTS_FILE: BAD_DEFAULTS_FILE },
+      /^ {2}GATEWAY_DEFAULTS_FILE: resources\.tasks: select: unknown property 'nmae' \(did you mean 'name'\?\); selectable: id, type, generation, .*, suggestedPollingIntervalSeconds$/m,
     ],
   ];
   let results: Exit[];

@@ -166,6 +166,44 @@ describe('MCP endpoint (/mcp) driven by the SDK client', () => {
       expect(badId.json.details).toEqual({ errors: ['taskId must be a UUID'] });
     });
 
+    it('refuses a property the resource cannot select with the REST message, before any GreenLake call', async () => {
+      const rest = await request(gw.url)
+        .get('/v1/regions/us-west/tasks?fields=id,nmae')
+        .set('X-API-Key', READER)
+        .expect(400);
+      const expected = rest.body.details.errors as string[];
+      expect(expected).toEqual([
+        expect.stringMatching(
+          /^fields: unknown property 'nmae' \(did you mean 'name'\?\); selectable: id, type, /,
+        ),
+      ]);
+      gw.simulator.controls.clearRequests();
+      const list = await callTool(reader, 'list_tasks', { region: 'us-west', fields: 'id,nmae' });
+      expect(list.isError).toBe(true);
+      expect(list.json).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: expected } });
+      const one = await callTool(reader, 'get_task', {
+        taskId: '00000000-0000-4000-8000-000000000000',
+        fields: 'id,nmae',
+      });
+      expect(one.json).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: expected } });
+      const issues = await callTool(reader, 'list_issues', { fields: 'severty' });
+      expect(issues.json.details).toEqual({
+        errors: [
+          expect.stringMatching(
+            /^fields: unknown property 'severty' \(did you mean 'severity'\?\)/,
+          ),
+        ],
+      });
+      expect(gw.simulator.controls.requests({ target: 'data' })).toEqual([]);
+      // The tools say what is selectable, as the REST route's Swagger does
+      const { tools } = await reader.listTools();
+      for (const name of ['list_tasks', 'get_task']) {
+        const fields = tools.find((tool) => tool.name === name)?.inputSchema.properties?.fields as
+          { description?: string } | undefined;
+        expect(fields?.description).toContain(expected[0].split('; ')[1]);
+      }
+    });
+
     it('an unknown tool is a JSON-RPC invalid-params error, as the SDK server answers it', async () => {
       await expect(reader.callTool({ name: 'get_token', arguments: {} })).rejects.toMatchObject({
         code: -32602,

@@ -32,8 +32,65 @@ function outside(schema: Schema | undefined, value: string): string | undefined 
   return undefined;
 }
 
+type ObjectSchema = {
+  $ref?: string;
+  allOf?: ObjectSchema[];
+  properties?: Record<string, ObjectSchema>;
+  items?: ObjectSchema;
+  content?: Record<string, { schema?: ObjectSchema }>;
+};
+
+/** Follows a local `$ref` (#/components/...) until a schema without one. */
+function resolved(spec: OpenApiDocument, schema: ObjectSchema): ObjectSchema {
+  let current = schema;
+  while (current.$ref) {
+    const path = current.$ref.replace(/^#\//, '').split('/');
+    current = path.reduce<unknown>(
+      (node, key) => (node as Record<string, unknown>)[key],
+      spec,
+    ) as ObjectSchema;
+  }
+  return current;
+}
+
+/** The properties of an object schema, with those of its allOf parts (CommonResourceProperties). */
+function propertiesOf(spec: OpenApiDocument, schema: ObjectSchema): Record<string, ObjectSchema> {
+  const object = resolved(spec, schema);
+  return Object.assign(
+    {},
+    ...(object.allOf ?? []).map((part) => propertiesOf(spec, part)),
+    object.properties ?? {},
+  ) as Record<string, ObjectSchema>;
+}
+
+/** The top-level property names of the items of GET `path`'s 200 list, as the spec declares them. */
+function itemProperties(spec: OpenApiDocument, path: string): string[] {
+  const get = spec.paths[path]?.get as { responses?: Record<string, ObjectSchema> } | undefined;
+  const response = resolved(spec, get?.responses?.['200'] ?? {});
+  const list = response.content?.['application/json']?.schema;
+  const items = list ? propertiesOf(spec, list).items?.items : undefined;
+  return items ? Object.keys(propertiesOf(spec, items)) : [];
+}
+
+// Read once for both suites (its absence is printed once)
+const spec = loadSpec('data-services.json');
+
+describe('Selectable properties conform to HPE data-services.json', () => {
+  const selecting = Object.values(RESOURCE_CATALOG).filter((resource) => resource.select);
+
+  (spec ? it : it.skip).each(selecting.map((resource) => [resource.name, resource]))(
+    '%s: every selectable property is a top-level property of the spec’s item, and none is missing',
+    (_name, resource) => {
+      const inSpec = itemProperties(spec as OpenApiDocument, resource.upstreamPath);
+      expect(inSpec.length).toBeGreaterThan(5);
+      const selectable = resource.select?.properties ?? [];
+      expect(selectable.filter((property) => !inSpec.includes(property))).toEqual([]);
+      expect(inSpec.filter((property) => !selectable.includes(property))).toEqual([]);
+    },
+  );
+});
+
 describe('Server-side defaults conform to HPE data-services.json', () => {
-  const spec = loadSpec('data-services.json');
   const resources = Object.values(RESOURCE_CATALOG);
 
   (spec ? it : it.skip).each(resources.map((resource) => [resource.name, resource]))(

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { closestName } from 'src/catalog/closest-name.util';
 
 // A wrong type says it all: its range or length messages would only repeat the problem
 const TYPE_CONSTRAINTS = new Set([
@@ -58,30 +59,5 @@ function closestProperty(unknown: string, target: object | undefined): string | 
       .getTargetValidationMetadatas(target.constructor, '', true, false)
       .map((metadata) => metadata.propertyName),
   );
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance(unknown.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) {
-    return 3;
-  }
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return closestName(unknown, known);
 }

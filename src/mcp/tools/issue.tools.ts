@@ -9,7 +9,14 @@ import { SNOOZE_PERIODS, UpdateIssueDto } from 'src/resources/issues/dto/update-
 import type { McpTool } from 'src/mcp/mcp-tool.type';
 import { pick, validated } from 'src/mcp/tool-input.util';
 import { enumProperty, stringProperty, uuidProperty } from 'src/mcp/tool-schema.util';
-import { listTool, READ_ONLY, simpleTool, ToolKit, WRITES } from './tool-builders.util';
+import {
+  fieldsProperty,
+  listTool,
+  READ_ONLY,
+  simpleTool,
+  ToolKit,
+  WRITES,
+} from './tool-builders.util';
 
 const issueId = uuidProperty('Issue id (from list_issues)');
 
@@ -35,7 +42,7 @@ export function issueTools(kit: ToolKit, issues: IssuesService): McpTool[] {
       description: 'Get one issue with its body, severity, resource and generation.',
       properties: {
         issueId,
-        fields: stringProperty('Comma-separated top-level properties to return'),
+        fields: fieldsProperty('issues'),
       },
       required: ['issueId'],
       annotations: READ_ONLY,

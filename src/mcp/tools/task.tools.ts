@@ -14,7 +14,7 @@ import {
   stringProperty,
   uuidProperty,
 } from 'src/mcp/tool-schema.util';
-import { listTool, READ_ONLY, simpleTool, ToolKit } from './tool-builders.util';
+import { fieldsProperty, listTool, READ_ONLY, simpleTool, ToolKit } from './tool-builders.util';
 
 const DEFAULT_WAIT_SECONDS = 30;
 const taskId = uuidProperty(
@@ -44,7 +44,7 @@ export function taskTools(kit: ToolKit, tasks: TasksService, waits: TaskWaitServ
       description: 'Get one task: state, progressPercent, logMessages, resources it acts on.',
       properties: {
         taskId,
-        fields: stringProperty('Comma-separated top-level properties to return'),
+        fields: fieldsProperty('tasks'),
       },
       required: ['taskId'],
       annotations: READ_ONLY,

@@ -43,6 +43,14 @@ interface SimpleToolSpec {
   run(args: Record<string, unknown>, call: UpstreamCall, context: McpToolContext): Promise<unknown>;
 }
 
+/** A `fields` argument that names what the resource can select (others are refused as on REST). */
+export function fieldsProperty(resource: ResourceName): PropertySchema {
+  const selectable = RESOURCE_CATALOG[resource].select?.properties ?? [];
+  return stringProperty(
+    `Comma-separated top-level properties to return, e.g. id,name; selectable: ${selectable.join(', ')}`,
+  );
+}
+
 /** A tool with one fixed schema, taking a region, whose JSON result is trimmed to the budget. */
 export function simpleTool(kit: ToolKit, spec: SimpleToolSpec): McpTool {
   const properties = { region: kit.region, ...spec.properties };
@@ -98,7 +106,7 @@ export function listTool<Q extends object>(kit: ToolKit, spec: ListToolSpec<Q>):
     ? { sort: stringProperty(`"property asc|desc"; sortable: ${sort.fields.join(', ')}`) }
     : {};
   const selecting: Record<string, PropertySchema> = spec.fields
-    ? { fields: stringProperty('Comma-separated top-level properties to return, e.g. id,name') }
+    ? { fields: fieldsProperty(spec.resource) }
     : {};
   const query = { ...spec.filters, ...paged, ...sorting, ...selecting };
   const properties = { region: kit.region, ...query };

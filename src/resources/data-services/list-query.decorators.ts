@@ -17,7 +17,7 @@ import {
 import { scanFilter } from 'src/catalog/odata-filter.util';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
 import type { ResourceName } from 'src/catalog/resource-spec.type';
-import { FIELD_LIST_PATTERN } from 'src/catalog/select.util';
+import { FIELD_LIST_PATTERN, parseFieldList, selectProblem } from 'src/catalog/select.util';
 import { sortProblem } from 'src/catalog/sort.util';
 import { toRfc3339 } from 'src/catalog/timestamp.util';
 
@@ -93,17 +93,28 @@ export function SortQuery(resource: ResourceName): PropertyDecorator {
   );
 }
 
-/** `fields`: top-level properties, sent as GreenLake's `select`. */
+/**
+ * `fields`: top-level properties the resource can select, sent as GreenLake's `select`. A property
+ * it cannot select is a 400 naming the closest one and all of them, before anything goes upstream.
+ */
 export function FieldsQuery(resource: ResourceName): PropertyDecorator {
-  const required = RESOURCE_CATALOG[resource].select?.required ?? [];
+  const { select } = RESOURCE_CATALOG[resource];
+  if (!select) {
+    throw new Error(`${resource} has no select`);
+  }
   const always =
-    required.length > 0
-      ? ` ${required.join(', ')} are always added (GreenLake requires them).`
+    select.required.length > 0
+      ? ` ${select.required.join(', ')} are always added (GreenLake requires them).`
       : '';
+  const problem = (value: string): string | undefined =>
+    FIELD_LIST_PATTERN.test(value)
+      ? selectProblem('fields', parseFieldList(value), select)
+      : undefined;
   return applyDecorators(
     ApiPropertyOptional({
       description: withExample(
-        `Properties to return, comma-separated (GreenLake's \`select\`; top-level only).${always}`,
+        `Properties to return, comma-separated (GreenLake's \`select\`; top-level only).${always} ` +
+          `Selectable: ${select.properties.join(', ')}`,
         'id,name,createdAt',
       ),
     }),
@@ -111,6 +122,14 @@ export function FieldsQuery(resource: ResourceName): PropertyDecorator {
     MaxLength(1000),
     Matches(FIELD_LIST_PATTERN, {
       message: 'fields must be property names separated by commas, e.g. id,name',
+    }),
+    // A malformed list gets only the message above
+    ValidateBy({
+      name: 'isSelectable',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !problem(value),
+        defaultMessage: (args) => problem(String(args?.value)) ?? 'fields is not acceptable',
+      },
     }),
     IsOptional(),
   );
