@@ -11,6 +11,7 @@ import { GatewayConfig } from 'src/config/gateway-config.type';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { UpstreamStreamResponse } from 'src/upstream/upstream.client';
 import type { ProxyTarget } from './proxy-path.util';
+import { releaseBody } from 'src/upstream/http-transport';
 
 /** A cached GET's answer, ready for the caller: the stored body, or a 304. */
 export interface CachedPassThroughAnswer {
@@ -188,6 +189,6 @@ async function* rejoin(
     }
   } finally {
     // The caller went away early: the upstream socket goes too
-    source.destroy();
+    releaseBody(source);
   }
 }

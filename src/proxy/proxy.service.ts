@@ -14,6 +14,7 @@ import { passThroughBodyOf } from './pass-through-body.util';
 import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './pass-through-headers.util';
 import { proxyTargetOf } from './proxy-path.util';
 import { proxyUrlFor } from './proxy-route';
+import { releaseBody } from 'src/upstream/http-transport';
 
 /** What the pass-through answers: GreenLake's status, the safe headers and a body to stream. */
 export interface ProxyAnswer {
@@ -91,7 +92,7 @@ export class ProxyService {
     const accepted = acceptedTaskOf(answer.status, headers, call.region.name);
     if (accepted) {
       // GreenLake's `{}` (or Block Storage's taskResponse) is replaced by the gateway's task links
-      answer.body.destroy();
+      releaseBody(answer.body);
       return {
         status: 202,
         headers: { ...withoutBodyHeaders(headers), location: accepted.taskUrl },
@@ -99,7 +100,7 @@ export class ProxyService {
       };
     }
     if (BODYLESS_STATUSES.has(answer.status)) {
-      answer.body.destroy();
+      releaseBody(answer.body);
       return { status: answer.status, headers: rewriteLocation(headers, call.region) };
     }
     return {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { releaseBody } from './http-transport';
 
 /**
  * Reads at most `maxBytes` of a stream (an upstream error body), then stops reading it. Error
@@ -19,7 +20,7 @@ export async function readBounded(stream: Readable, maxBytes: number): Promise<B
   } catch {
     // A body cut short still tells the status; what was read is enough
   } finally {
-    stream.destroy();
+    releaseBody(stream);
   }
   return Buffer.concat(chunks).subarray(0, maxBytes);
 }

@@ -1,4 +1,5 @@
 import { AxiosError } from 'axios';
+import { BodyTooLargeError } from './http-transport';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { HTTP_STATUS_BY_CODE } from 'src/common/errors/http-status-by-code';
 import {
@@ -83,6 +84,37 @@ describe(mapTransportError.name, () => {
     expect(mapTransportError(new AxiosError('failed', code), context, 100).code).toBe(expected);
   });
 
+  it.each([
+    ['a deadline abort', new DOMException('This operation was aborted', 'AbortError'), 'TIMEOUT'],
+    [
+      'undici headers timeout',
+      Object.assign(new Error('t'), { code: 'UND_ERR_HEADERS_TIMEOUT' }),
+      'TIMEOUT',
+    ],
+    [
+      'undici body timeout',
+      Object.assign(new Error('t'), { code: 'UND_ERR_BODY_TIMEOUT' }),
+      'TIMEOUT',
+    ],
+    [
+      'undici other side closed',
+      Object.assign(new Error('x'), { code: 'UND_ERR_SOCKET' }),
+      'UNAVAILABLE',
+    ],
+    [
+      'a refused connection',
+      Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+      'UNAVAILABLE',
+    ],
+    [
+      'a fetch-style wrapped reset',
+      new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }),
+      'UNAVAILABLE',
+    ],
+  ])('maps %s from undici', (_label, error, kind) => {
+    expect(mapTransportError(error, context, 100).code).toBe(`UPSTREAM_${kind}`);
+  });
+
   it('maps anything else to UPSTREAM_ERROR, never to a 4xx', () => {
     expect(mapTransportError(new Error('weird'), context, 100).code).toBe(
       GatewayErrorCode.UPSTREAM_ERROR,
@@ -93,12 +125,8 @@ describe(mapTransportError.name, () => {
 describe('bad answers', () => {
   const context = { region: 'us-west', method: 'GET', path: '/data-services/v1beta1/tags' };
 
-  it('a body over maxContentLength → 502 UPSTREAM_BAD_RESPONSE naming the bound', () => {
-    const error = mapTransportError(
-      new Error('maxContentLength size of 1024 exceeded'),
-      context,
-      10,
-    );
+  it('a body over UPSTREAM_MAX_BODY_BYTES → 502 UPSTREAM_BAD_RESPONSE naming the bound', () => {
+    const error = mapTransportError(new BodyTooLargeError(1024), context, 10);
     expect(error.code).toBe(GatewayErrorCode.UPSTREAM_BAD_RESPONSE);
     expect(error.message).toMatch(/a body larger than 1024 bytes/);
   });

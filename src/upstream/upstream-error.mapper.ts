@@ -1,6 +1,7 @@
 import { GatewayError, UpstreamErrorInfo } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { classifyTransportError, retryAfterSeconds } from 'src/common/http/transport-error.util';
+import { BodyTooLargeError } from './http-transport';
 import type { GreenLakeErrorWire, LegacyErrorWire } from './wire/error.wire';
 
 export interface UpstreamCallContext {
@@ -83,9 +84,6 @@ export function mapBadResponse(context: UpstreamCallContext, what: string): Gate
   );
 }
 
-// How axios says that a body passed maxContentLength (UPSTREAM_MAX_BODY_BYTES)
-const BODY_TOO_LARGE = /^maxContentLength size of (\d+) exceeded$/;
-
 /**
  * A call that got no (whole) answer: 504 when it ran out of time (the body included) or the caller
  * left first, 503 when nobody answered, 502 when the body was larger than a parsed route reads.
@@ -97,9 +95,8 @@ export function mapTransportError(
   callerGone = false,
 ): GatewayError {
   const target = `GreenLake (${context.region}) for ${context.method} ${context.path}`;
-  const tooLarge = error instanceof Error ? BODY_TOO_LARGE.exec(error.message) : null;
-  if (tooLarge) {
-    return mapBadResponse(context, `a body larger than ${tooLarge[1]} bytes`);
+  if (error instanceof BodyTooLargeError) {
+    return mapBadResponse(context, `a body larger than ${error.limit} bytes`);
   }
   if (callerGone) {
     // Nobody reads this answer; it only reaches the logs and the audit

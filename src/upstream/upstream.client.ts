@@ -1,8 +1,5 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { AxiosResponse, Method, ResponseType } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { Method } from 'axios';
 import type { Readable } from 'node:stream';
 import { BudgetGate } from 'src/budget/budget-gate.service';
 import { USER_AGENT } from 'src/common/app-version';
@@ -20,6 +17,12 @@ import { ClientSpan, SpanTracer } from 'src/tracing/span-tracer.service';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
+import {
+  HttpTransport,
+  type QueryValue,
+  releaseBody,
+  type TransportAnswer,
+} from './http-transport';
 import { parseBody, readBounded } from './stream-body.util';
 import { badParsedBody } from './parsed-body.util';
 import {
@@ -30,7 +33,7 @@ import {
 } from './upstream-error.mapper';
 import { isConfinedPath } from './upstream-path.util';
 
-export type QueryValue = string | number | boolean | undefined;
+export type { QueryValue };
 
 export interface UpstreamRequest {
   method: Method;
@@ -62,15 +65,10 @@ export interface UpstreamStreamResponse {
 
 interface Exchange<T> {
   context: UpstreamCallContext;
-  response: AxiosResponse<T>;
+  response: TransportAnswer<T>;
 }
 
-const KEEP_ALIVE = {
-  keepAlive: true,
-  maxSockets: 256,
-  maxFreeSockets: 64,
-  scheduling: 'lifo',
-} as const;
+type ReadAs = 'json' | 'stream';
 
 // Enough for any GreenLake error envelope; the rest of a large error body is never read
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -85,10 +83,9 @@ const NEVER_FORWARDED = new Set(['authorization', 'cookie', 'x-api-key', 'proxy-
 @Injectable()
 export class UpstreamClient implements OnApplicationShutdown {
   private readonly logger = new Logger(UpstreamClient.name);
-  private readonly agents = new Map<string, HttpAgent>();
+  private readonly transport = new HttpTransport();
 
   constructor(
-    private readonly http: HttpService,
     private readonly tokens: TokenService,
     private readonly budget: BudgetGate,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -133,14 +130,14 @@ export class UpstreamClient implements OnApplicationShutdown {
   }
 
   // After the HTTP server has closed (Nest calls this past dispose), so in-flight requests finish
-  onApplicationShutdown(): void {
-    this.agents.forEach((agent) => agent.destroy());
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
   }
 
   private async exchange<T>(
     call: UpstreamCall,
     request: UpstreamRequest,
-    responseType: ResponseType,
+    readAs: ReadAs,
   ): Promise<Exchange<T>> {
     const { region, profile } = call;
     if (!isConfinedPath(request.path)) {
@@ -159,7 +156,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       this.budget.send(
         call,
         request.method,
-        () => this.send<T>(call, request, token, context, responseType),
+        () => this.send<T>(call, request, token, context, readAs),
         (answer) => discard(answer.data),
       );
     this.tokens.regionRefusals.check(profile.name, region.name);
@@ -190,70 +187,57 @@ export class UpstreamClient implements OnApplicationShutdown {
     request: UpstreamRequest,
     token: AccessToken,
     context: UpstreamCallContext,
-    responseType: ResponseType,
-  ): Promise<AxiosResponse<T>> {
+    readAs: ReadAs,
+  ): Promise<TransportAnswer<T>> {
+    // Lower-case names throughout: undici sends each key it is given, so two spellings would go twice
     const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'User-Agent': USER_AGENT,
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
     };
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       const lower = name.toLowerCase();
       // The pass-through allow-lists what it forwards; credentials are refused here too, so that
       // no other caller of this client can ever send its own beside the gateway's token
       if (!NEVER_FORWARDED.has(lower)) {
-        headers[lower === 'accept' ? 'Accept' : name] = value;
+        headers[lower] = value;
       }
     }
     // Set last, so that nothing a caller sent can replace the gateway's own credentials
-    headers.Authorization = `Bearer ${token.value}`;
+    headers.authorization = `Bearer ${token.value}`;
     headers['x-request-id'] = requestId;
     const span = this.tracer.startClient(
       currentRequestContext()?.trace,
       `${request.method} ${region.name}`,
       { 'http.request.method': request.method, 'server.address': region.name },
     );
-    Object.assign(headers, span.headers);
+    for (const [name, value] of Object.entries(span.headers)) {
+      headers[name.toLowerCase()] = value;
+    }
     if (request.body !== undefined) {
-      headers['Content-Type'] = request.contentType ?? 'application/json';
+      headers['content-type'] = request.contentType ?? 'application/json';
     }
-    const streaming = responseType === 'stream';
-    if (streaming) {
-      // Streamed bodies go out as GreenLake sent them, so nothing is decompressed on the way
-      headers['Accept-Encoding'] = 'identity';
-    }
-    const agent = this.agentFor(region);
+    // Streamed bodies go out as GreenLake sent them, so nothing is decompressed on the way
+    headers['accept-encoding'] = readAs === 'stream' ? 'identity' : 'gzip, deflate, br';
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1000;
     const { timeoutMs, maxBodyBytes } = this.config.upstream;
-    // axios's own timeout turns into an idle timer once headers arrive: this deadline bounds the
-    // whole answer, body included (a stream's body is the pass-through's, so only until headers)
+    // undici's timeouts are idle timers: this deadline bounds the whole answer, body included (a
+    // stream's body is the pass-through's, so only until headers)
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
-      // axiosRef, not the Observable wrapper: that one cancels a CancelToken after every call,
-      // which builds a CanceledError (stack trace and all) per request on the hot path
-      const response = await this.http.axiosRef.request<T>({
-        baseURL: region.baseUrl,
-        url: request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path,
+      const response = await this.transport.exchange<T>({
+        baseUrl: region.baseUrl,
         method: request.method,
-        params: request.rawQuery ? undefined : request.query,
-        paramsSerializer: { indexes: null },
-        data: request.body,
+        path: request.path,
+        query: request.query,
+        rawQuery: request.rawQuery,
         headers,
-        timeout: timeoutMs,
+        body: bodyOf(request.body),
         signal: callerGone ? AbortSignal.any([deadline.signal, callerGone]) : deadline.signal,
-        maxContentLength: streaming ? -1 : maxBodyBytes,
-        maxRedirects: 0,
-        validateStatus: () => true,
-        httpAgent: agent,
-        httpsAgent: agent,
-        responseType,
-        decompress: !streaming,
-        transitional: {
-          clarifyTimeoutError: true,
-          silentJSONParsing: true,
-          forcedJSONParsing: true,
-        },
+        timeoutMs,
+        read: readAs,
+        maxBodyBytes,
       });
       this.observe(region, request, response, seconds(), span);
       return response;
@@ -272,7 +256,7 @@ export class UpstreamClient implements OnApplicationShutdown {
   private observe(
     region: RegionConfig,
     request: UpstreamRequest,
-    response: AxiosResponse<unknown>,
+    response: TransportAnswer<unknown>,
     seconds: number,
     span: ClientSpan,
   ): void {
@@ -281,22 +265,19 @@ export class UpstreamClient implements OnApplicationShutdown {
     noteUpstreamAnswer(response.status, Math.round(seconds * 1000));
     this.deprecations.observe(response.headers, request.method, request.path);
   }
-
-  private agentFor(region: RegionConfig): HttpAgent {
-    let agent = this.agents.get(region.name);
-    if (!agent) {
-      agent = region.baseUrl.startsWith('https:')
-        ? new HttpsAgent(KEEP_ALIVE)
-        : new HttpAgent(KEEP_ALIVE);
-      this.agents.set(region.name, agent);
-    }
-    return agent;
-  }
 }
 
 /** Frees the socket of an answer that will not be read (a refused token's streamed 401). */
 function discard(data: unknown): void {
   if (data !== null && typeof data === 'object' && 'destroy' in data) {
-    (data as Readable).destroy();
+    releaseBody(data as Readable);
   }
+}
+
+/** What goes on the wire: bytes and text as they are, anything else as JSON. */
+function bodyOf(body: unknown): string | Buffer | undefined {
+  if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+    return body;
+  }
+  return JSON.stringify(body);
 }

@@ -1,4 +1,3 @@
-import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { BudgetModule } from 'src/budget/budget.module';
 import { CredentialsModule } from 'src/credentials/credentials.module';
@@ -7,7 +6,7 @@ import { TracingModule } from 'src/tracing/tracing.module';
 import { UpstreamClient } from './upstream.client';
 
 @Module({
-  imports: [HttpModule, CredentialsModule, BudgetModule, MetricsModule, TracingModule],
+  imports: [CredentialsModule, BudgetModule, MetricsModule, TracingModule],
   providers: [UpstreamClient],
   exports: [UpstreamClient],
 })

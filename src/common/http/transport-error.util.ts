@@ -2,7 +2,15 @@ import { isAxiosError } from 'axios';
 
 export type TransportFailure = 'timeout' | 'unavailable';
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
+const TIMEOUT_CODES = new Set([
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ERR_CANCELED',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_ABORTED',
+]);
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -13,18 +21,39 @@ const UNAVAILABLE_CODES = new Set([
   'ENETUNREACH',
   'ERR_SOCKET_CONNECTION_TIMEOUT',
   'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
 ]);
 
-/** Whether an error thrown by axios means "no answer in time" or "nobody answered". */
+/**
+ * Whether an error thrown by axios (the token endpoint) or undici (the regional hosts) means "no
+ * answer in time" (a deadline's abort included) or "nobody answered".
+ */
 export function classifyTransportError(error: unknown): TransportFailure | undefined {
-  if (!isAxiosError(error) || error.response) {
+  if (isAxiosError(error)) {
+    return error.response ? undefined : byCode(error.code ?? '', error.message);
+  }
+  if (typeof error !== 'object' || error === null) {
     return undefined;
   }
-  const code = error.code ?? '';
+  const { name, code, cause, message } = error as {
+    name?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+    message?: unknown;
+  };
+  if (name === 'AbortError' || name === 'TimeoutError') {
+    return 'timeout';
+  }
+  const codeOf = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return byCode(codeOf(code) ?? codeOf(cause?.code) ?? '', codeOf(message) ?? '');
+}
+
+function byCode(code: string, message: string): TransportFailure | undefined {
   if (TIMEOUT_CODES.has(code)) {
     return 'timeout';
   }
-  if (UNAVAILABLE_CODES.has(code) || /socket hang up|ECONNRESET/i.test(error.message)) {
+  if (UNAVAILABLE_CODES.has(code) || /socket hang up|ECONNRESET/i.test(message)) {
     return 'unavailable';
   }
   return undefined;
