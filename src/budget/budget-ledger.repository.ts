@@ -4,6 +4,7 @@ import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
 import type { BudgetObservation } from './budget-headers.util';
 import { Admission, AdmissionRequest, admit, LedgerFields, observe } from './budget-ledger';
 import { ADMIT_SCRIPT, OBSERVE_SCRIPT } from './budget-ledger-scripts';
+import { RedisTooSlow, withinBudget } from 'src/redis/within-budget.util';
 
 // A ledger outlives its window a little, so that the next window still knows the limit
 const LEDGER_TTL_MS = 10 * 60_000;
@@ -112,11 +113,12 @@ export class BudgetLedgerRepository {
       return undefined;
     }
     try {
-      const result = await withinBudget(operation(), LEDGER_BUDGET_MS);
+      const pending = operation();
+      const result = pending && (await withinBudget(pending, LEDGER_BUDGET_MS));
       this.redisFailing = false;
       return result;
     } catch (error) {
-      if (error instanceof LedgerTooSlow) {
+      if (error instanceof RedisTooSlow) {
         // A frozen or overloaded Redis must not hold every call: memory for a while, then one try
         this.skipRedisUntil = Date.now() + SKIP_REDIS_MS;
       }
@@ -129,18 +131,4 @@ export class BudgetLedgerRepository {
       return undefined;
     }
   }
-}
-
-class LedgerTooSlow extends Error {}
-
-/** The operation's result, or a rejection once `ms` pass (the command itself is not cancelled). */
-function withinBudget<T>(operation: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-  if (!operation) {
-    return Promise.resolve(undefined);
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new LedgerTooSlow(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([operation, late]).finally(() => clearTimeout(timer));
 }

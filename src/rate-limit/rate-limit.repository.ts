@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { redisKeys } from 'src/redis/redis-keys.util';
 import { RedisClient } from 'src/redis/redis.provider';
+import { RedisTooSlow, withinBudget } from 'src/redis/within-budget.util';
 
 // One round trip, atomic across replicas: count the hit and start the window on the first one
 const HIT_SCRIPT = `
@@ -14,6 +15,11 @@ end
 return {hits, ttl}`;
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+// A counter is on every caller's path: a frozen Redis may cost one call this much, then the
+// counters stay in memory for SKIP_REDIS_MS before Redis is tried again
+const COUNTER_BUDGET_MS = 100;
+const SKIP_REDIS_MS = 1_000;
 
 // Above this many windows in memory, expired ones are swept on the next hit
 const SWEEP_ABOVE = 10_000;
@@ -32,6 +38,7 @@ export class RateLimitRepository implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
   private readonly memory = new Map<string, Window>();
   private redisFailing = false;
+  private skipRedisUntil = 0;
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -52,15 +59,13 @@ export class RateLimitRepository implements ThrottlerStorage {
     key: string,
     ttlMs: number,
   ): Promise<{ hits: number; remainingMs: number } | undefined> {
-    if (!this.redis) {
+    if (!this.redis || Date.now() < this.skipRedisUntil) {
       return undefined;
     }
     try {
-      const [hits, remainingMs] = (await this.redis.eval(
-        HIT_SCRIPT,
-        1,
-        redisKeys.rateLimit(key),
-        ttlMs,
+      const [hits, remainingMs] = (await withinBudget(
+        this.redis.eval(HIT_SCRIPT, 1, redisKeys.rateLimit(key), ttlMs),
+        COUNTER_BUDGET_MS,
       )) as [number, number];
       if (this.redisFailing) {
         this.redisFailing = false;
@@ -68,6 +73,9 @@ export class RateLimitRepository implements ThrottlerStorage {
       }
       return { hits, remainingMs };
     } catch (error) {
+      if (error instanceof RedisTooSlow) {
+        this.skipRedisUntil = Date.now() + SKIP_REDIS_MS;
+      }
       if (!this.redisFailing) {
         this.redisFailing = true;
         this.logger.warn(

@@ -197,6 +197,30 @@ describe('Response cache shared by replicas through a real Redis', () => {
     expect(Date.now() - started).toBeLessThan(1_000 + 5_000);
   });
 
+  it('a frozen Redis does not hold callers behind their rate limit either: its counters go to memory', async () => {
+    if (!redis.pid) {
+      console.warn('REDIS_URL in use: the freeze test needs a private redis-server, skipped');
+      return;
+    }
+    const gw = await startReplica({ GATEWAY_RATE_LIMIT_PER_MINUTE: '100000' });
+    const url = `${gw.url}${REGION}/tags?limit=5`;
+    await request(gw.url).get(`${REGION}/tags?limit=5`).set(DEV_KEY).expect(200);
+    process.kill(redis.pid, 'SIGSTOP');
+    let during: { latencies: number[]; statuses: number[] };
+    try {
+      during = await timedLoop(url, 3_000);
+    } finally {
+      process.kill(redis.pid, 'SIGCONT');
+    }
+    console.log(
+      `rate limit on, Redis frozen: ${during.latencies.length} requests, p50 ${percentile(during.latencies, 0.5).toFixed(1)} ms, max ${Math.max(...during.latencies).toFixed(1)} ms`,
+    );
+    expect(countBy(during.statuses)).toEqual({ 200: during.statuses.length });
+    // Each request waited ioredis' 500 ms command timeout for its counter before the budget
+    expect(percentile(during.latencies, 0.5)).toBeLessThan(150);
+    expect(during.statuses.length).toBeGreaterThan(20);
+  });
+
   it('a frozen Redis (SIGSTOP) does not hold callers: they go upstream, and the cache returns after', async () => {
     if (!redis.pid) {
       console.warn('REDIS_URL in use: the freeze test needs a private redis-server, skipped');
