@@ -106,12 +106,13 @@ async function main(): Promise<void> {
         gateway,
       ),
       scenario('hit', 'gateway hit', gateway.url, LIST_PATH, key, gateway),
+      // no-cache: a known Data Services path would otherwise be a cache hit, not a forward
       scenario(
         'passThrough',
-        'gateway pass-through',
+        'gateway pass-through (no-cache)',
         gateway.url,
         `/v1/regions/${REGION}/proxy${upstreamPath}`,
-        key,
+        { ...key, 'cache-control': 'no-cache' },
         gateway,
       ),
     ];

@@ -26,7 +26,7 @@ const PATHS = {
   hit: { path: `/v1/regions/${REGION}/tasks?limit=10`, headers: {} },
   passThrough: {
     path: `/v1/regions/${REGION}/proxy/data-services/v1beta1/async-operations?limit=10`,
-    headers: {},
+    headers: { 'cache-control': 'no-cache' },
   },
 } as const;
 

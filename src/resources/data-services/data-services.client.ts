@@ -154,6 +154,7 @@ export class DataServicesClient {
     if (!this.cache.caches(ttlSeconds)) {
       return (await fetchChecked()).data;
     }
+    let fetched: unknown;
     const cached = await this.cache.fetch<T>(
       {
         scope: { profile: call.profile.name, region: call.region.name, resource },
@@ -167,6 +168,7 @@ export class DataServicesClient {
         if (response.status !== 200) {
           return { kind: 'other', value: response.data };
         }
+        fetched = response.data;
         const body = JSON.stringify(response.data);
         const generation = item ? generationOf(response.data) : undefined;
         const headers = { 'content-type': 'application/json; charset=utf-8' };
@@ -175,6 +177,10 @@ export class DataServicesClient {
     );
     if (cached.kind === 'other') {
       return cached.value;
+    }
+    if (fetched !== undefined && cached.result === 'MISS' && !parsedBodies.has(cached.answer)) {
+      // This request's own fill: what it fetched is the entry's body, no need to parse it back
+      parsedBodies.set(cached.answer, deepFreeze(fetched));
     }
     const data = parsedBodyOf(cached.answer) as T;
     const generation = item ? generationOf(data) : undefined;
