@@ -1,4 +1,6 @@
+import { request as httpRequest } from 'node:http';
 import request from 'supertest';
+import { sampleValue } from 'test/utils/metrics-text';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 // Also the one deadline of a token fetch (src/credentials): 300 ms proved too tight on a loaded machine
@@ -124,6 +126,31 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
     gw.simulator.controls.failNext(2, 401, { target: 'data' });
     const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(502);
     expect(res.body.code).toBe('UPSTREAM_AUTH_FAILED');
+  });
+
+  it('a caller that leaves ends the upstream read at once, not when GreenLake answers', async () => {
+    gw.simulator.controls.addLatency(800, {
+      pathPrefix: '/data-services/v1beta1/async-operations',
+    });
+    const series =
+      'gateway_upstream_requests_total{region="us-west",method="GET",status="timeout"}';
+    const timeouts = async () =>
+      sampleValue((await request(gw.url).get('/metrics').set(DEV_KEY)).text, series) ?? 0;
+    const before = await timeouts();
+    const leaving = httpRequest(`${gw.url}${PROXIED_GET}`, { headers: DEV_KEY });
+    leaving.on('error', () => undefined);
+    leaving.end();
+    await new Promise((resume) => setTimeout(resume, 150));
+    const leftAt = Date.now();
+    leaving.destroy();
+    let seen = before;
+    while (seen === before && Date.now() - leftAt < 2_000) {
+      await new Promise((resume) => setTimeout(resume, 25));
+      seen = await timeouts();
+    }
+    // Counted as cancelled well before the 800 ms answer would have come
+    expect(seen).toBe(before + 1);
+    expect(Date.now() - leftAt).toBeLessThan(500);
   });
 });
 
