@@ -16,8 +16,9 @@ const PRECEDENCE: readonly CacheResult[] = ['BYPASS', 'STALE', 'MISS', 'HIT'];
 
 /**
  * The request's side of the cache, keyed by the request's UpstreamCall (resolved once at the edge,
- * handed down to every client): what the cache did (DataServicesClient), read back by the hook that writes X-Cache, Age and ETag. A WeakMap, so the
- * state goes with the request.
+ * handed down to every client): what the cache did (DataServicesClient), read back by the hook
+ * that writes X-Cache, Age and ETag. A WeakMap, so the state goes with the request. What the caller
+ * asked for (`no-cache`) travels on the call itself (`UpstreamCall.refresh`).
  */
 @Injectable()
 export class CallCacheContext {
