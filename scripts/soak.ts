@@ -90,8 +90,10 @@ async function main(): Promise<void> {
     const quietMs = QUIET_SECONDS * 1000;
     await sleep(quietMs);
     const steps: [string, () => Promise<void>][] = [
-      ['simulator: next 30 data calls 503', () => fail(admin, 30, 503)],
-      ['simulator: next 10 data calls 500', () => fail(admin, 10, 500)],
+      // Outages by time, not by count: the region's breaker spaces its probes UPSTREAM_BREAKER_OPEN_MS
+      // apart, so "the next 30 calls fail" would keep the circuit open for 25 probes (minutes)
+      ['simulator: every data call 503 for 3 s', () => failFor(admin, 3000, 503)],
+      ['simulator: every data call 500 for 1 s', () => failFor(admin, 1000, 500)],
       ['simulator: next 20 data calls 429, Retry-After 1', () => fail(admin, 20, 429, 1)],
       [
         `simulator: latency spike ${UPSTREAM_TIMEOUT_MS + 500} ms for 3 s`,
@@ -288,6 +290,12 @@ async function probeLoop(url: string, endAt: number, t0: number, probes: Probe[]
     }
     await sleep(500);
   }
+}
+
+async function failFor(admin: SimulatorAdmin, ms: number, status: number): Promise<void> {
+  await fail(admin, 1_000_000, status);
+  await sleep(ms);
+  await admin.send('POST', '/fail/clear');
 }
 
 function fail(
