@@ -127,6 +127,19 @@ describe('Pass-through: GreenLake failures become the gateway error shape', () =
     const res = await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(502);
     expect(res.body.code).toBe('UPSTREAM_AUTH_FAILED');
   });
+});
+
+// Its own gateway: the 401 tests above leave the region resting after a refused fresh token
+describe('Pass-through: a caller who leaves', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      env: { UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_CACHE: 'off' },
+    });
+    await request(gw.url).get(PROXIED_GET).set(DEV_KEY).expect(200);
+  });
+  afterAll(() => gw.close());
 
   it('a caller that leaves ends the upstream read at once, not when GreenLake answers', async () => {
     gw.simulator.controls.addLatency(800, {
