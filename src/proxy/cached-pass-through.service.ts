@@ -11,7 +11,7 @@ import { GatewayConfig } from 'src/config/gateway-config.type';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { UpstreamStreamResponse } from 'src/upstream/upstream.client';
 import type { ProxyTarget } from './proxy-path.util';
-import { releaseBody } from 'src/upstream/http-transport';
+import { releaseBody } from 'src/upstream/stream-body.util';
 
 /** A cached GET's answer, ready for the caller: the stored body, or a 304. */
 export interface CachedPassThroughAnswer {

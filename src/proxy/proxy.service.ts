@@ -14,7 +14,7 @@ import { passThroughBodyOf } from './pass-through-body.util';
 import { pickForwardedRequestHeaders, pickSafeResponseHeaders } from './pass-through-headers.util';
 import { proxyTargetOf } from './proxy-path.util';
 import { proxyUrlFor } from './proxy-route';
-import { releaseBody } from 'src/upstream/http-transport';
+import { releaseBody } from 'src/upstream/stream-body.util';
 
 /** What the pass-through answers: GreenLake's status, the safe headers and a body to stream. */
 export interface ProxyAnswer {

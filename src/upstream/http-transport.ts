@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { parseBody, releaseBody } from './stream-body.util';
 
 export type QueryValue = string | number | boolean | undefined;
 export type TransportQuery = Record<string, QueryValue | QueryValue[]>;
@@ -80,8 +81,8 @@ export class HttpTransport {
       throw new BodyTooLargeError(request.maxBodyBytes);
     }
     const raw = await readAtMost(answer.body, request.maxBodyBytes);
-    const text = (await decoded(raw, headers['content-encoding'], request.maxBodyBytes)).toString();
-    return { status: answer.statusCode, headers, data: parsedOrText(text) as T };
+    const body = await decoded(raw, headers['content-encoding'], request.maxBodyBytes);
+    return { status: answer.statusCode, headers, data: parseBody(body) as T };
   }
 
   /** Closes every pool: in-flight exchanges fail, idle sockets go. */
@@ -98,23 +99,6 @@ export class HttpTransport {
       this.dispatchers.set(origin, dispatcher);
     }
     return dispatcher;
-  }
-}
-
-/**
- * Lets go of a body nobody will read. An undici body destroyed without a listener would emit its
- * abort as an unhandled 'error'; dump() reads a little and frees the connection for reuse.
- */
-export function releaseBody(body: {
-  destroy(): unknown;
-  on(event: 'error', listener: () => void): unknown;
-}): void {
-  body.on('error', () => undefined);
-  const dump = (body as { dump?: (options?: { limit: number }) => Promise<unknown> }).dump;
-  if (typeof dump === 'function') {
-    void dump.call(body, { limit: 64 * 1024 }).catch(() => undefined);
-  } else {
-    body.destroy();
   }
 }
 
@@ -170,16 +154,5 @@ async function decoded(
       throw new BodyTooLargeError(maxBytes);
     }
     throw error;
-  }
-}
-
-function parsedOrText(text: string): unknown {
-  if (text === '') {
-    return '';
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
   }
 }

@@ -17,13 +17,8 @@ import { ClientSpan, SpanTracer } from 'src/tracing/span-tracer.service';
 import { AccessToken } from 'src/credentials/access-token.type';
 import { TokenService } from 'src/credentials/token.service';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
-import {
-  HttpTransport,
-  type QueryValue,
-  releaseBody,
-  type TransportAnswer,
-} from './http-transport';
-import { parseBody, readBounded } from './stream-body.util';
+import { HttpTransport, type QueryValue, type TransportAnswer } from './http-transport';
+import { parseBody, readBounded, releaseBody } from './stream-body.util';
 import { badParsedBody } from './parsed-body.util';
 import {
   mapBadResponse,
