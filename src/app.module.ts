@@ -1,10 +1,11 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CallerAuthGuard } from './auth/caller-auth.guard';
 import { GatewayExceptionFilter } from './common/errors/gateway-exception.filter';
 import { validationException } from './common/errors/validation-messages.util';
+import { RememberingValidationPipe } from './common/validation/remembering-validation.pipe';
 import { GatewayConfigModule } from './config/config.module';
 import { GatewayConfig } from './config/gateway-config.type';
 import { HealthModule } from './health/health.module';
@@ -55,7 +56,7 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new RememberingValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,

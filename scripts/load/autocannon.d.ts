@@ -10,6 +10,8 @@ declare module 'autocannon' {
       pipelining?: number;
       /** Seconds. */
       timeout?: number;
+      /** Requests per second over all connections; latencies are corrected for coordinated omission. */
+      overallRate?: number;
     }
 
     interface AutocannonResult {

@@ -1,5 +1,11 @@
 import { checkGoals } from './bench-goals.util';
-import type { BenchResults, ScenarioId, ScenarioResult, SettingId } from './bench-results.type';
+import type {
+  BenchResults,
+  PacedResult,
+  ScenarioId,
+  ScenarioResult,
+  SettingId,
+} from './bench-results.type';
 
 function scenario(id: ScenarioId, fields: Partial<ScenarioResult>): ScenarioResult {
   return {
@@ -89,6 +95,30 @@ describe('checkGoals', () => {
       { gatewayPeakRssMb: 150, tokenRequests: 2 },
     );
     expect(Object.values(verdicts(results))).toEqual(Array(10).fill('MISS'));
+  });
+
+  it('judges the hit p99 at the fixed rate when the run has one, served in full', () => {
+    const paced = (fields: Partial<PacedResult>): Partial<BenchResults> => ({
+      pacedHit: {
+        id: 'hit',
+        offeredReqPerSec: 5000,
+        reqPerSec: 5000,
+        p50Ms: 1,
+        p99Ms: 4,
+        errors: 0,
+        non2xx: 0,
+        xCache: 'HIT',
+        ...fields,
+      },
+    });
+    const goal = '50 ms upstream: hit p99 < 5 ms at 5× direct req/s, offered at a fixed rate';
+    // The closed-loop p99 (queueing at 50 connections) no longer decides
+    const realistic = { hit: { reqPerSec: 5000, p99Ms: 12, xCache: 'HIT' } };
+    expect(verdicts(run(realistic, {}, paced({})))[goal]).toBe('PASS');
+    expect(verdicts(run(realistic, {}, paced({ p99Ms: 5 })))[goal]).toBe('MISS');
+    expect(verdicts(run(realistic, {}, paced({ reqPerSec: 4899 })))[goal]).toBe('MISS');
+    const missed = checkGoals(run(realistic, {}, paced({ xCache: 'MISS' })));
+    expect(missed.find((one) => one.goal === goal)?.note).toContain('X-Cache: MISS');
   });
 
   it('says so when the "hit" scenario met no cache', () => {

@@ -7,12 +7,12 @@ import type {
   Verdict,
 } from './bench-results.type';
 
-/** The goals of issue 14, checked against one run's figures. */
+/** The goals of issues 14 and 9, checked against one run's figures. */
 export function checkGoals(results: Omit<BenchResults, 'goals'>): GoalCheck[] {
   const pick = (setting: SettingId, id: ScenarioId): ScenarioResult | undefined =>
     results.settings.find((s) => s.id === setting)?.scenarios.find((s) => s.id === id);
   const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'MISS');
-  const noCache = (scenario: ScenarioResult | undefined): string | undefined =>
+  const noCache = (scenario: { xCache: string | null } | undefined): string | undefined =>
     scenario && scenario.xCache !== 'HIT'
       ? `no cache hit (X-Cache: ${scenario.xCache ?? 'absent'}): this "hit" is a miss`
       : undefined;
@@ -68,12 +68,25 @@ export function checkGoals(results: Omit<BenchResults, 'goals'>): GoalCheck[] {
       verdict: verdict(ratio >= 5),
       ...(note ? { note } : {}),
     });
-    goals.push({
-      goal: '50 ms upstream: hit p99 < 5 ms',
-      measured: `${hit.p99Ms} ms`,
-      verdict: verdict(hit.p99Ms < 5),
-      ...(note ? { note } : {}),
-    });
+    // As fast as 50 connections go, a hit's latency is only queueing (50 / req/s); the p99 that
+    // says what a hit adds is the one at the rate asked for, offered at a fixed pace
+    const paced = results.pacedHit;
+    const pacedNote = noCache(paced);
+    goals.push(
+      paced
+        ? {
+            goal: '50 ms upstream: hit p99 < 5 ms at 5× direct req/s, offered at a fixed rate',
+            measured: `${paced.p99Ms} ms; ${round(paced.reqPerSec)} of ${round(paced.offeredReqPerSec)} req/s served`,
+            verdict: verdict(paced.p99Ms < 5 && paced.reqPerSec >= 0.98 * paced.offeredReqPerSec),
+            ...(pacedNote ? { note: pacedNote } : {}),
+          }
+        : {
+            goal: '50 ms upstream: hit p99 < 5 ms',
+            measured: `${hit.p99Ms} ms`,
+            verdict: verdict(hit.p99Ms < 5),
+            ...(note ? { note } : {}),
+          },
+    );
   }
   goals.push({
     goal: `gateway peak RSS < 150 MB at ${results.config.connections} connections`,

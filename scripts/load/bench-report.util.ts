@@ -26,6 +26,18 @@ export function benchMarkdown(results: BenchResults): string {
     }
     lines.push('');
   }
+  const paced = results.pacedHit;
+  if (paced) {
+    lines.push(
+      `**${paced.id} at a fixed rate (50 ms upstream), latency corrected for coordinated omission**`,
+      '',
+      '| offered req/s | served req/s | p50 ms | p99 ms | X-Cache | errors / non-2xx |',
+      '| ---: | ---: | ---: | ---: | --- | ---: |',
+      `| ${Math.round(paced.offeredReqPerSec).toLocaleString('en-US')} | ${Math.round(paced.reqPerSec).toLocaleString('en-US')} | ` +
+        `${paced.p50Ms} | ${paced.p99Ms} | ${paced.xCache ?? '—'} | ${paced.errors} / ${paced.non2xx} |`,
+      '',
+    );
+  }
   lines.push('| goal | measured | verdict |', '| --- | --- | --- |');
   for (const goal of results.goals) {
     lines.push(

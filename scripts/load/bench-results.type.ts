@@ -35,6 +35,20 @@ export interface SettingResult {
   scenarios: ScenarioResult[];
 }
 
+/** One scenario driven at a fixed rate (autocannon's overallRate) rather than as fast as it goes. */
+export interface PacedResult {
+  id: ScenarioId;
+  /** What was offered: a multiple of direct's req/s in the same setting. */
+  offeredReqPerSec: number;
+  reqPerSec: number;
+  /** Corrected for coordinated omission (autocannon's default at a fixed rate). */
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  xCache: string | null;
+}
+
 export type Verdict = 'PASS' | 'MISS';
 
 export interface GoalCheck {
@@ -51,6 +65,8 @@ export interface BenchResults {
   /** What the run predates or how it was made; printed with the figures. */
   notes: string[];
   settings: SettingResult[];
+  /** The cache hit at 5× direct's req/s against the 50 ms upstream (absent in older runs). */
+  pacedHit?: PacedResult;
   /** Token requests the simulator saw over the whole run (the gateway's only). */
   tokenRequests: number;
   /** VmHWM of the gateway at the end: its peak RSS over the whole run. */

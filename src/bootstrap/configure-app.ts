@@ -5,6 +5,7 @@ import { GatewayConfig } from 'src/config/gateway-config.type';
 import { AuditHook } from 'src/audit/audit.hook';
 import { createRootLogger } from 'src/common/logging/gateway-logger.factory';
 import { GatewayLogger } from 'src/common/logging/gateway.logger';
+import { serializeReply } from 'src/common/http/known-json.util';
 import { RequestObservabilityHook } from 'src/observability/request-observability.hook';
 import { registerJsonBodyParsers } from './json-body-parser';
 import { setupSwagger } from './swagger';
@@ -26,6 +27,8 @@ export async function configureApp(
     done();
   });
   app.get(AuditHook).register(fastify);
+  // Before init, which registers the routes: each route takes the serializer it finds
+  fastify.setReplySerializer(serializeReply);
   setupSwagger(app, config);
   await app.init();
   // JSON and GreenLake's merge patches (RFC 7396), refused when nested too deep or too wide;

@@ -18,6 +18,7 @@ import { CallCacheContext } from 'src/cache/call-cache-context.service';
 import { canonicalRequestOf } from 'src/cache/cache-key.util';
 import { etagOf, generationOf } from 'src/cache/etag.util';
 import type { StoredAnswer } from 'src/cache/cache-store.type';
+import { withKnownJson } from 'src/common/http/known-json.util';
 
 export const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -180,7 +181,7 @@ export class DataServicesClient {
     }
     if (fetched !== undefined && cached.result === 'MISS' && !parsedBodies.has(cached.answer)) {
       // This request's own fill: what it fetched is the entry's body, no need to parse it back
-      parsedBodies.set(cached.answer, deepFreeze(fetched));
+      parsedBodies.set(cached.answer, withKnownJson(fetched, cached.answer.body));
     }
     const data = parsedBodyOf(cached.answer) as T;
     const generation = item ? generationOf(data) : undefined;
@@ -197,22 +198,15 @@ export class DataServicesClient {
 }
 
 // The memory store hands back the same entry on every hit: parsed once, not once per hit. Frozen,
-// so that no route's mapping can change what the next hit sees.
+// so that no route's mapping can change what the next hit sees; a route that answers the body as
+// it is sends the entry's text (known-json.util), not a new stringification.
 const parsedBodies = new WeakMap<StoredAnswer, unknown>();
 
 function parsedBodyOf(answer: StoredAnswer): unknown {
   if (!parsedBodies.has(answer)) {
-    parsedBodies.set(answer, deepFreeze(JSON.parse(answer.body)));
+    parsedBodies.set(answer, withKnownJson(JSON.parse(answer.body), answer.body));
   }
   return parsedBodies.get(answer);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    Object.values(value).forEach(deepFreeze);
-  }
-  return value;
 }
 
 function pathOf(resource: ResourceName, subPath: string | undefined): string {
