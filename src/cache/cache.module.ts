@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
+import { BudgetModule } from 'src/budget/budget.module';
 import { MetricsModule } from 'src/metrics/metrics.module';
 import { RedisModule } from 'src/redis/redis.module';
 import { REDIS_CLIENT, RedisClient } from 'src/redis/redis.provider';
@@ -17,7 +18,7 @@ import { ResponseCacheService } from './response-cache.service';
 
 /** The response cache: Redis when configured (shared by the replicas), else bounded memory. */
 @Module({
-  imports: [RedisModule, RegionsModule, MetricsModule],
+  imports: [RedisModule, RegionsModule, MetricsModule, BudgetModule],
   controllers: [CacheAdminController],
   providers: [
     {

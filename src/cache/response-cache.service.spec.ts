@@ -2,7 +2,8 @@ import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import type { GatewayConfig } from 'src/config/gateway-config.type';
 import { MemoryCacheStore } from './memory-cache.store';
-import { CacheLookup, Loaded, ResponseCacheService } from './response-cache.service';
+import type { BudgetMetrics } from 'src/budget/budget-metrics.service';
+import { Cached, CacheLookup, Loaded, ResponseCacheService } from './response-cache.service';
 
 const config = {
   upstream: { timeoutMs: 1000 },
@@ -12,6 +13,7 @@ const config = {
     maxEntryBytes: 100,
     staleSeconds: 60,
     proxyTtlSeconds: 0,
+    refreshAheadPercent: 10,
   },
 } as unknown as GatewayConfig;
 
@@ -109,6 +111,96 @@ describe(ResponseCacheService.name, () => {
     const results = await Promise.all([cache.fetch(lookup(), other), cache.fetch(lookup(), other)]);
     expect(calls).toBe(2);
     expect(results.every((result) => result.kind === 'other')).toBe(true);
+  });
+});
+
+describe(`${ResponseCacheService.name}: refresh ahead`, () => {
+  let loads: number;
+  let now: number;
+  const load = (body: string, fail?: GatewayErrorCode) => (): Promise<Loaded<string>> => {
+    loads++;
+    return fail
+      ? Promise.reject(new GatewayError(fail, 'x'))
+      : Promise.resolve({ kind: 'answer', answer: { body, headers: {} } });
+  };
+  const bodyOf = (cached: Cached<string>) => (cached.kind === 'answer' ? cached.answer.body : '');
+  const resultOf = (cached: Cached<string>) => (cached.kind === 'answer' ? cached.result : '');
+  // The background fill runs on the microtask queue: let it land before looking again
+  const settle = () => new Promise((resume) => setImmediate(resume));
+  const service = (percent: number, scarce = false) =>
+    new ResponseCacheService(
+      new MemoryCacheStore(1 << 20),
+      { ...config, cache: { ...config.cache, refreshAheadPercent: percent } },
+      undefined,
+      { isScarce: () => scarce } as unknown as BudgetMetrics,
+    );
+
+  beforeEach(() => {
+    loads = 0;
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate'] });
+    now = Date.now();
+    jest.setSystemTime(now);
+  });
+  afterEach(() => jest.useRealTimers());
+
+  it('a hit in the last tenth of the TTL renews the entry in the background, and answers HIT', async () => {
+    const cache = service(10);
+    await cache.fetch(lookup(), load('{"v":1}'));
+    jest.setSystemTime(now + 53_000); // not yet in the last tenth of 60 s
+    expect(resultOf(await cache.fetch(lookup(), load('{"v":2}')))).toBe('HIT');
+    await settle();
+    expect(loads).toBe(1);
+    jest.setSystemTime(now + 55_000);
+    const due = await cache.fetch(lookup(), load('{"v":2}'));
+    expect([resultOf(due), bodyOf(due)]).toEqual(['HIT', '{"v":1}']);
+    // Another hit while the refresh is in flight starts no second one
+    await cache.fetch(lookup(), load('{"v":3}'));
+    await settle();
+    expect(loads).toBe(2);
+    jest.setSystemTime(now + 65_000); // past the first entry's TTL: the renewed one answers
+    const after = await cache.fetch(lookup(), load('{"v":4}'));
+    expect([resultOf(after), bodyOf(after)]).toEqual(['HIT', '{"v":2}']);
+    expect(loads).toBe(2);
+    expect(cache.snapshot()).toMatchObject({ refreshedAhead: 1, miss: 1 });
+  });
+
+  it('a failed refresh leaves the entry to its TTL, then to the stale window', async () => {
+    const cache = service(10);
+    await cache.fetch(lookup(), load('{"v":1}'));
+    jest.setSystemTime(now + 58_000);
+    await cache.fetch(lookup(), load('', GatewayErrorCode.UPSTREAM_ERROR));
+    await settle();
+    expect(loads).toBe(2);
+    jest.setSystemTime(now + 61_000);
+    const stale = await cache.fetch(lookup(), load('', GatewayErrorCode.UPSTREAM_ERROR));
+    expect([resultOf(stale), bodyOf(stale)]).toEqual(['STALE', '{"v":1}']);
+  });
+
+  it('an answer a refresh cannot keep is handed to discard', async () => {
+    const cache = service(10);
+    await cache.fetch(lookup(), load('{"v":1}'));
+    jest.setSystemTime(now + 58_000);
+    const discarded: string[] = [];
+    await cache.fetch(
+      lookup(),
+      () => Promise.resolve({ kind: 'other', value: 'a stream' } as Loaded<string>),
+      (value) => discarded.push(value),
+    );
+    await settle();
+    expect(discarded).toEqual(['a stream']);
+  });
+
+  it('never refreshes ahead when turned off, or when the budget is scarce', async () => {
+    for (const cache of [service(0), service(10, true)]) {
+      loads = 0;
+      jest.setSystemTime(now);
+      await cache.fetch(lookup(), load('{"v":1}'));
+      jest.setSystemTime(now + 59_000);
+      await cache.fetch(lookup(), load('{"v":2}'));
+      await settle();
+      expect(loads).toBe(1);
+      expect(cache.snapshot().refreshedAhead).toBe(0);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { GatewayError } from 'src/common/errors/gateway-error';
 import { GatewayErrorCode } from 'src/common/errors/gateway-error-code.enum';
 import { GatewayMetrics } from 'src/metrics/gateway-metrics.service';
+import { BudgetMetrics } from 'src/budget/budget-metrics.service';
 import { GATEWAY_CONFIG } from 'src/config/config.module';
 import { GatewayConfig } from 'src/config/gateway-config.type';
 import { RESOURCE_CATALOG } from 'src/catalog/resource-catalog';
@@ -22,6 +23,9 @@ export interface CacheLookup {
   /** `Cache-Control: no-cache`: go upstream and refresh the entry. */
   refresh: boolean;
 }
+
+/** What a background refresh does with an answer it cannot keep (a pass-through stream: release it). */
+export type DiscardOther<U> = (value: U) => void;
 
 /** An answer from GreenLake worth keeping: a 200 with a JSON body. */
 export interface FreshAnswer {
@@ -64,6 +68,8 @@ export interface ResponseCacheStats {
   tooLarge: number;
   /** Lookups made while the store could not be read (Redis down, frozen or slow). */
   storeUnavailable: number;
+  /** Background refreshes started by a hit near its entry's TTL. */
+  refreshedAhead: number;
 }
 
 interface Filled<U> {
@@ -89,12 +95,14 @@ export class ResponseCacheService {
     coalesced: 0,
     tooLarge: 0,
     storeUnavailable: 0,
+    refreshedAhead: 0,
   };
 
   constructor(
     @Inject(CACHE_STORE) private readonly store: CacheStore,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Optional() private readonly metrics?: GatewayMetrics,
+    @Optional() private readonly budget?: BudgetMetrics,
   ) {}
 
   /** Whether answers with this TTL are cached at all (GATEWAY_CACHE=off, or a TTL of 0: no). */
@@ -119,8 +127,12 @@ export class ResponseCacheService {
     return { ...this.stats };
   }
 
-  async fetch<U>(lookup: CacheLookup, load: () => Promise<Loaded<U>>): Promise<Cached<U>> {
-    const cached = await this.lookUpOrFill(lookup, load);
+  async fetch<U>(
+    lookup: CacheLookup,
+    load: () => Promise<Loaded<U>>,
+    discard?: DiscardOther<U>,
+  ): Promise<Cached<U>> {
+    const cached = await this.lookUpOrFill(lookup, load, discard);
     if (cached.kind === 'answer') {
       this.metrics?.cacheResult(lookup.refresh ? 'bypass' : (cached.result.toLowerCase() as 'hit'));
     }
@@ -130,6 +142,7 @@ export class ResponseCacheService {
   private async lookUpOrFill<U>(
     lookup: CacheLookup,
     load: () => Promise<Loaded<U>>,
+    discard: DiscardOther<U> | undefined,
   ): Promise<Cached<U>> {
     const scope = scopeIdOf(lookup.scope);
     const hash = requestHashOf(lookup.request);
@@ -142,6 +155,14 @@ export class ResponseCacheService {
     const ageMs = entry ? Math.max(0, Date.now() - entry.storedAt) : 0;
     if (entry && !lookup.refresh && ageMs < entry.ttlMs) {
       this.stats.hit++;
+      if (read && !read.locked && this.dueAhead(lookup, entry, ageMs)) {
+        this.refreshAhead(
+          { scope, hash, ttlMs, generation: read.generation },
+          entry,
+          load,
+          discard,
+        );
+      }
       return { kind: 'answer', answer: entry, result: 'HIT', ageSeconds: Math.floor(ageMs / 1000) };
     }
     const stale =
@@ -193,6 +214,49 @@ export class ResponseCacheService {
   /** Drops every entry of the matching scopes, of every profile; answers how many. */
   purge(match: { region?: string; resource?: string }, knownScopes: CacheScope[]): Promise<number> {
     return this.store.purge(scopePatternOf(match), knownScopes.map(scopeIdOf));
+  }
+
+  /** In the last refreshAheadPercent of its TTL, and GreenLake's budget not scarce for it. */
+  private dueAhead(lookup: CacheLookup, entry: StoredAnswer, ageMs: number): boolean {
+    const percent = this.config.cache.refreshAheadPercent;
+    return (
+      percent > 0 &&
+      ageMs >= entry.ttlMs * (1 - percent / 100) &&
+      !this.budget?.isScarce(lookup.scope.profile, lookup.scope.region)
+    );
+  }
+
+  /**
+   * One background fill of an entry that is about to expire, served as a HIT meanwhile: a busy key
+   * is renewed before its callers would have to wait on GreenLake (a 5 s TTL made every caller of
+   * a hot list wait one upstream call every 5 s). It is the flight of that key, so a caller who
+   * comes after the TTL joins it; if it fails, the entry stands in as STALE where it may, as for
+   * any fill, and otherwise simply runs out.
+   */
+  private refreshAhead<U>(
+    target: { scope: string; hash: string; ttlMs: number; generation: number },
+    entry: StoredAnswer,
+    load: () => Promise<Loaded<U>>,
+    discard: DiscardOther<U> | undefined,
+  ): void {
+    const flightKey = `${target.scope}|${target.hash}|${target.generation}`;
+    if (this.flights.has(flightKey)) {
+      return;
+    }
+    this.stats.refreshedAhead++;
+    this.metrics?.cacheRefreshedAhead();
+    const flight = this.fill(
+      { ...target, lookedUp: true, refresh: false },
+      load,
+      entry,
+      false,
+    ).finally(() => this.flights.delete(flightKey));
+    this.flights.set(flightKey, flight);
+    // Nobody waits on a refresh: an unkept answer is released, a failure leaves the entry as it is
+    flight.then(
+      ({ outcome }) => outcome.kind === 'other' && discard?.(outcome.value),
+      () => undefined,
+    );
   }
 
   private get staleMs(): number {

@@ -5,7 +5,8 @@ const MIB = 1024 * 1024;
 
 /**
  * The response cache: `GATEWAY_CACHE` (on|off), the memory bound and the entry limit in bytes,
- * the stale window, and the TTL of pass-through GETs outside the Data Services catalog.
+ * the stale window, the TTL of pass-through GETs outside the Data Services catalog, and how close
+ * to its TTL a hit refreshes an entry ahead.
  */
 export function readCacheConfig(reader: EnvReader): CacheConfig {
   const enabled = reader.oneOf('GATEWAY_CACHE', ['on', 'off'] as const, 'on') === 'on';
@@ -31,5 +32,9 @@ export function readCacheConfig(reader: EnvReader): CacheConfig {
     min: 0,
     max: 7 * 86_400,
   });
-  return { enabled, maxBytes, maxEntryBytes, staleSeconds, proxyTtlSeconds };
+  const refreshAheadPercent = reader.integer('GATEWAY_CACHE_REFRESH_AHEAD_PERCENT', 10, {
+    min: 0,
+    max: 50,
+  });
+  return { enabled, maxBytes, maxEntryBytes, staleSeconds, proxyTtlSeconds, refreshAheadPercent };
 }

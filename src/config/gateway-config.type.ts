@@ -77,6 +77,11 @@ export interface CacheConfig {
   staleSeconds: number;
   /** Pass-through GETs outside the Data Services catalog; 0 means never cached. */
   proxyTtlSeconds: number;
+  /**
+   * A hit in the last this-many percent of its entry's TTL refreshes the entry in the background,
+   * so that a busy key never makes its callers wait on GreenLake; 0 turns it off.
+   */
+  refreshAheadPercent: number;
 }
 
 /** The shared GreenLake budget: pacing, fair share, GET retries, per-region breaker (src/budget). */

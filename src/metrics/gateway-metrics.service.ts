@@ -59,6 +59,11 @@ export class GatewayMetrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  private readonly cacheRefreshes = new Counter({
+    name: 'gateway_cache_refresh_ahead_total',
+    help: 'Background refreshes of cache entries near their TTL, started by a hit',
+    registers: [this.registry],
+  });
   private readonly budgetGauge = new Gauge({
     name: 'gateway_upstream_budget_remaining',
     help: "GreenLake's rate-limit budget left (ratelimit-remaining), by profile and region",
@@ -135,6 +140,10 @@ export class GatewayMetrics {
 
   cacheResult(result: CacheResult): void {
     this.cacheRequests.inc({ result });
+  }
+
+  cacheRefreshedAhead(): void {
+    this.cacheRefreshes.inc();
   }
 
   budgetRemaining(profile: string, region: string, remaining: number): void {

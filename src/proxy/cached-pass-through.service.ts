@@ -91,6 +91,8 @@ export class CachedPassThrough {
           },
         };
       },
+      // A background refresh that met an answer it cannot keep: nobody reads that stream
+      (unkept) => releaseBody(unkept.body),
     );
     if (cached.kind === 'other') {
       return { streamed: cached.value };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { countBy, fireConcurrently } from 'test/utils/load';
+import { sampleValue } from 'test/utils/metrics-text';
 import { profilesFile } from 'test/utils/profiles-file';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
@@ -236,6 +237,39 @@ describe('Response cache: stale answers, limits and switches', () => {
       const failed = await request(gw.url).get(url).set(DEV_KEY);
       expect(failed.status).toBe(503);
       expect(failed.body.code).toBe('UPSTREAM_UNAVAILABLE');
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('a hit near the TTL renews the entry in the background: after the TTL, still a HIT and no wait', async () => {
+    const gw = await startTestGateway({
+      env: {
+        ...NO_RATE_LIMIT,
+        GATEWAY_DEFAULTS_FILE: defaultsFile('resources:\n  tags:\n    cacheTtlSeconds: 3\n'),
+        // The refresh window opens at 1.8 s of the 3 s TTL
+        GATEWAY_CACHE_REFRESH_AHEAD_PERCENT: '40',
+      },
+    });
+    try {
+      const url = `${REGION}/tags?limit=4`;
+      const calls = () =>
+        gw.simulator.controls.requests({ target: 'data', method: 'GET', pathPrefix: `${DS}/tags` })
+          .length;
+      const started = Date.now();
+      const first = await request(gw.url).get(url).set(DEV_KEY).expect(200);
+      expect(first.headers['x-cache']).toBe('MISS');
+      await pause(2_000 - (Date.now() - started));
+      const due = await request(gw.url).get(url).set(DEV_KEY).expect(200);
+      expect(due.headers['x-cache']).toBe('HIT');
+      expect(due.body).toEqual(first.body);
+      await pause(3_400 - (Date.now() - started));
+      const after = await request(gw.url).get(url).set(DEV_KEY).expect(200);
+      expect(after.headers['x-cache']).toBe('HIT');
+      expect(Number(after.headers.age)).toBeLessThan(2);
+      expect(calls()).toBe(2);
+      const metrics = await request(gw.url).get('/metrics').expect(200);
+      expect(sampleValue(metrics.text, 'gateway_cache_refresh_ahead_total')).toBe(1);
     } finally {
       await gw.close();
     }

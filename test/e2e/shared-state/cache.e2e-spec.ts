@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { startSimulator, RunningSimulator } from 'src/simulator';
 import { countBy, fireConcurrently } from 'test/utils/load';
@@ -6,6 +9,21 @@ import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway'
 
 const REGION = '/v1/regions/eu-central';
 const DS = '/data-services/v1beta1';
+
+const pause = (ms: number) => new Promise((resume) => setTimeout(resume, Math.max(0, ms)));
+
+async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) {
+    await pause(20);
+  }
+}
+
+function defaultsFile(yaml: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gw-defaults-')), 'defaults.yaml');
+  writeFileSync(path, yaml);
+  return path;
+}
 
 // The replica half of the cache suite (test/e2e/cache-redis.e2e-spec.ts has the rest, on one
 // redis-server it can freeze): .ci/run runs this file on a Cluster and on a Sentinel group too
@@ -75,6 +93,68 @@ describe('Response cache across replicas on the shared Redis', () => {
     const after = await request(b.url).get(`${REGION}/settings?limit=40`).set(DEV_KEY);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });
+  });
+
+  describe('refresh ahead', () => {
+    let c: TestGateway;
+    let d: TestGateway;
+    const path = `${REGION}/dual-auth-operations?limit=2`;
+    const upstream = () =>
+      simulator.controls.requests({
+        target: 'data',
+        method: 'GET',
+        pathPrefix: `${DS}/dual-auth-operations`,
+      }).length;
+
+    beforeAll(async () => {
+      const env = {
+        ...redis.env,
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        GATEWAY_DEFAULTS_FILE: defaultsFile(
+          'resources:\n  dual-auth-operations:\n    cacheTtlSeconds: 3\n',
+        ),
+        // The refresh window opens at 1.8 s of the 3 s TTL
+        GATEWAY_CACHE_REFRESH_AHEAD_PERCENT: '40',
+      };
+      [c, d] = await Promise.all(
+        [1, 2].map(() => startTestGateway({ sharedSimulator: simulator, env })),
+      );
+    }, 60_000);
+    afterAll(() => Promise.all([c, d].map((gw) => gw?.close())));
+
+    it('hits near the TTL on both replicas renew the entry with one upstream call, so no caller waits for it', async () => {
+      await Promise.all(
+        [c, d].map((gw) =>
+          request(gw.url)
+            .get(`${REGION}/tags?limit=1&offset=${(warmUps += 1)}`)
+            .set(DEV_KEY),
+        ),
+      );
+      simulator.controls.clearRequests();
+      const started = Date.now();
+      expect((await request(c.url).get(path).set(DEV_KEY)).headers['x-cache']).toBe('MISS');
+      expect((await request(d.url).get(path).set(DEV_KEY)).headers['x-cache']).toBe('HIT');
+      await pause(2_000 - (Date.now() - started));
+      const hits = await Promise.all(
+        [c, d].flatMap((gw) =>
+          Array.from({ length: 10 }, () => request(gw.url).get(path).set(DEV_KEY)),
+        ),
+      );
+      expect(hits.map((hit) => `${hit.status} ${hit.headers['x-cache']}`)).toEqual(
+        Array(20).fill('200 HIT'),
+      );
+      await until(() => upstream() === 2);
+      await pause(300);
+      expect(upstream()).toBe(2);
+      // Past the first entry's TTL: the renewed entry answers, nothing else reaches GreenLake
+      await pause(3_400 - (Date.now() - started));
+      for (const gw of [c, d]) {
+        const after = await request(gw.url).get(path).set(DEV_KEY).expect(200);
+        expect(after.headers['x-cache']).toBe('HIT');
+        expect(Number(after.headers.age)).toBeLessThan(2);
+      }
+      expect(upstream()).toBe(2);
+    });
   });
 
   it('DELETE /v1/admin/cache purges what every replica stored, on every master', async () => {
