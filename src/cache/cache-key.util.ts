@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /** What one cache entry belongs to: entries of a scope are dropped together. */
 export interface CacheScope {
@@ -45,8 +46,16 @@ export function canonicalRequestOf(path: string, query: QueryInput): string {
 
 /** A fixed-length key for a canonical request (it may be long, and holds filter text). */
 export function requestHashOf(canonical: string): string {
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 32);
+  let known = recentHashes.get(canonical);
+  if (known === undefined) {
+    known = hash('sha256', canonical, 'base64url').slice(0, 32);
+    recentHashes.set(canonical, known);
+  }
+  return known;
 }
+
+// The same few requests come again and again (polling callers): their hashes are remembered
+const recentHashes = new LRUCache<string, string>({ max: 1_000 });
 
 /** A raw query string's pairs, decoded; `+` stays `+` (GreenLake need not read it as a space). */
 function rawPairsOf(query: string): [string, string][] {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A strong ETag: GreenLake's `generation` of an item (it grows with every change of the item, and
@@ -8,7 +8,7 @@ export function etagOf(body: string | Buffer, generation?: string): string {
   if (generation !== undefined) {
     return `"${generation}"`;
   }
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', body, 'base64url').slice(0, 27)}"`;
 }
 
 /** The `generation` of a single item as GreenLake sends it (a number, or digits), if any. */

@@ -5,6 +5,7 @@ import {
   type RegionApi,
   connect,
   networkErrorOf,
+  refusedCodeOf,
   requestToken,
   send,
 } from './simulator-harness';
@@ -165,7 +166,7 @@ describe('admin HTTP API', () => {
   it('POST /down and /up switch the token and region listeners while admin stays up', async () => {
     expect((await admin('POST', '/down')).status).toBe(204);
     try {
-      expect(await networkErrorOf(fetch(api.url(`${DS}/tags`)))).toBe('ECONNREFUSED');
+      expect(await refusedCodeOf(() => fetch(api.url(`${DS}/tags`)))).toBe('ECONNREFUSED');
       expect((await admin('GET', '/')).status).toBe(200);
     } finally {
       expect((await admin('POST', '/up')).status).toBe(204);

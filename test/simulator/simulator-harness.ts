@@ -125,6 +125,16 @@ export async function networkErrorOf(request: Promise<unknown>): Promise<string>
   throw new Error('expected the request to fail at the network level');
 }
 
+/**
+ * The network error a request meets once a listener is down. A pooled keep-alive socket that the
+ * listener closed may still look open to the client when the machine is busy, so the first attempt
+ * can die on it (UND_ERR_SOCKET) instead: that one is tried again, on a new connection.
+ */
+export async function refusedCodeOf(request: () => Promise<unknown>): Promise<string> {
+  const first = await networkErrorOf(request());
+  return first === 'UND_ERR_SOCKET' ? networkErrorOf(request()) : first;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -57,8 +57,7 @@ export class DataServicesClient {
     friendly: readonly string[] | FriendlyFilterTable<Q> = [],
   ): Promise<ListWire<T>> {
     const spec = RESOURCE_CATALOG[resource];
-    const conditions = isConditionList(friendly) ? friendly : friendlyFilters(params, friendly);
-    const query = buildListQuery(spec, this.defaults.for(resource), params, conditions);
+    const query = this.listQueryOf(resource, params, friendly);
     const fetchPage = (pageQuery: UpstreamQuery) =>
       this.cachedGet<ListWire<T>>(resource, call, undefined, pageQuery);
     if (!params.all || !spec.paging) {
@@ -79,6 +78,42 @@ export class DataServicesClient {
       }
       throw error;
     }
+  }
+
+  /**
+   * GreenLake's query for a list: the defaults, the friendly conditions and the paging. A repeated
+   * query string arrives as the same frozen DTO (RememberingValidationPipe), so its query (frozen
+   * too) and canonical form are built once, not on every poll.
+   */
+  private listQueryOf<Q extends ListParams>(
+    resource: ResourceName,
+    params: Q,
+    friendly: readonly string[] | FriendlyFilterTable<Q>,
+  ): UpstreamQuery {
+    const build = () => {
+      const conditions = isConditionList(friendly) ? friendly : friendlyFilters(params, friendly);
+      return buildListQuery(
+        RESOURCE_CATALOG[resource],
+        this.defaults.for(resource),
+        params,
+        conditions,
+      );
+    };
+    // Conditions handed in may differ from one call to the next: only a table's follow from params
+    if (isConditionList(friendly) || !Object.isFrozen(params)) {
+      return build();
+    }
+    let byResource = builtListQueries.get(params);
+    if (!byResource) {
+      byResource = new Map();
+      builtListQueries.set(params, byResource);
+    }
+    let query = byResource.get(resource);
+    if (!query) {
+      query = Object.freeze(build());
+      byResource.set(resource, query);
+    }
+    return query;
   }
 
   async get<T>(
@@ -159,7 +194,7 @@ export class DataServicesClient {
     const cached = await this.cache.fetch<T>(
       {
         scope: { profile: call.profile.name, region: call.region.name, resource },
-        request: canonicalRequestOf(path, query),
+        request: canonicalOf(path, query),
         ttlSeconds,
         refresh: call.refresh ?? false,
       },
@@ -195,6 +230,27 @@ export class DataServicesClient {
     );
     return data;
   }
+}
+
+const builtListQueries = new WeakMap<object, Map<ResourceName, UpstreamQuery>>();
+const canonicalRequests = new WeakMap<UpstreamQuery, Map<string, string>>();
+
+/** The canonical request of a GET; remembered for a frozen (built once) query, per path. */
+function canonicalOf(path: string, query: UpstreamQuery): string {
+  if (!Object.isFrozen(query)) {
+    return canonicalRequestOf(path, query);
+  }
+  let byPath = canonicalRequests.get(query);
+  if (!byPath) {
+    byPath = new Map();
+    canonicalRequests.set(query, byPath);
+  }
+  let canonical = byPath.get(path);
+  if (canonical === undefined) {
+    canonical = canonicalRequestOf(path, query);
+    byPath.set(path, canonical);
+  }
+  return canonical;
 }
 
 // The memory store hands back the same entry on every hit: parsed once, not once per hit. Frozen,
