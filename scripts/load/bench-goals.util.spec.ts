@@ -102,6 +102,7 @@ describe('checkGoals', () => {
       pacedHit: {
         id: 'hit',
         offeredReqPerSec: 5000,
+        connections: 10,
         reqPerSec: 5000,
         p50Ms: 1,
         p99Ms: 4,

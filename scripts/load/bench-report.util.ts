@@ -29,7 +29,7 @@ export function benchMarkdown(results: BenchResults): string {
   const paced = results.pacedHit;
   if (paced) {
     lines.push(
-      `**${paced.id} at a fixed rate (50 ms upstream), latency corrected for coordinated omission**`,
+      `**${paced.id} at a fixed rate (50 ms upstream, ${paced.connections} connections), latency corrected for coordinated omission**`,
       '',
       '| offered req/s | served req/s | p50 ms | p99 ms | X-Cache | errors / non-2xx |',
       '| ---: | ---: | ---: | ---: | --- | ---: |',

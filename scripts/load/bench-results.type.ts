@@ -40,6 +40,7 @@ export interface PacedResult {
   id: ScenarioId;
   /** What was offered: a multiple of direct's req/s in the same setting. */
   offeredReqPerSec: number;
+  connections: number;
   reqPerSec: number;
   /** Corrected for coordinated omission (autocannon's default at a fixed rate). */
   p50Ms: number;

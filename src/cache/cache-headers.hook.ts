@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CallCacheContext } from './call-cache-context.service';
+import type { StoredAnswer } from './cache-store.type';
 import { etagOf, ifNoneMatchHits } from './etag.util';
 
 /**
@@ -38,6 +39,19 @@ export class CacheHeadersHook {
       void reply.code(304).removeHeader('content-type').removeHeader('content-length');
       return null;
     }
-    return payload;
+    // The route answered the entry's own text (known-json.util): send the entry's bytes, encoded
+    // once per entry rather than once per hit (the largest allocation of a hit)
+    return outcome.answer && payload === outcome.answer.body ? bytesOf(outcome.answer) : payload;
   }
+}
+
+const encodedBodies = new WeakMap<StoredAnswer, Buffer>();
+
+function bytesOf(answer: StoredAnswer): Buffer {
+  let bytes = encodedBodies.get(answer);
+  if (!bytes) {
+    bytes = Buffer.from(answer.body, 'utf8');
+    encodedBodies.set(answer, bytes);
+  }
+  return bytes;
 }

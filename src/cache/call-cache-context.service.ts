@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
+import type { StoredAnswer } from './cache-store.type';
 import type { CacheResult } from './response-cache.service';
 
 /** What one request asked of the cache, and what the cache did for it (several pages: several fetches). */
@@ -9,6 +10,8 @@ export interface CallCacheState {
   ageSeconds: number;
   /** Set when the request was one item fetch whose ETag is GreenLake's generation. */
   etag?: string;
+  /** The entry served, when the request read one: its text may be the route's very answer. */
+  answer?: StoredAnswer;
 }
 
 // A request that read two pages, one HIT and one MISS, went upstream: the weakest result wins
@@ -24,7 +27,13 @@ const PRECEDENCE: readonly CacheResult[] = ['BYPASS', 'STALE', 'MISS', 'HIT'];
 export class CallCacheContext {
   private readonly states = new WeakMap<UpstreamCall, CallCacheState>();
 
-  record(call: UpstreamCall, result: CacheResult, ageSeconds: number, etag?: string): void {
+  record(
+    call: UpstreamCall,
+    result: CacheResult,
+    ageSeconds: number,
+    etag?: string,
+    answer?: StoredAnswer,
+  ): void {
     let state = this.states.get(call);
     if (!state) {
       state = { results: [], ageSeconds: 0 };
@@ -32,18 +41,20 @@ export class CallCacheContext {
     }
     state.results.push(result);
     state.ageSeconds = Math.max(state.ageSeconds, ageSeconds);
-    state.etag = state.results.length === 1 ? etag : undefined;
+    const single = state.results.length === 1;
+    state.etag = single ? etag : undefined;
+    state.answer = single ? answer : undefined;
   }
 
   /** The combined result of a request's fetches, if the cache served any. */
   outcomeOf(
     call: UpstreamCall,
-  ): { result: CacheResult; ageSeconds: number; etag?: string } | undefined {
+  ): { result: CacheResult; ageSeconds: number; etag?: string; answer?: StoredAnswer } | undefined {
     const state = this.states.get(call);
     if (!state || state.results.length === 0) {
       return undefined;
     }
     const result = PRECEDENCE.find((candidate) => state.results.includes(candidate)) ?? 'MISS';
-    return { result, ageSeconds: state.ageSeconds, etag: state.etag };
+    return { result, ageSeconds: state.ageSeconds, etag: state.etag, answer: state.answer };
   }
 }

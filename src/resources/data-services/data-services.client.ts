@@ -227,6 +227,7 @@ export class DataServicesClient {
       cached.result,
       cached.ageSeconds,
       generation === undefined ? cached.answer.etag : etagOf('', generation),
+      cached.answer,
     );
     return data;
   }
