@@ -14,7 +14,8 @@
  * `npm run bench:chart` only redraws latest.svg (and prints the tables) from latest.json.
  */
 import autocannon from 'autocannon';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchChartSvg } from './load/bench-chart.util';
 import { checkGoals } from './load/bench-goals.util';
@@ -33,6 +34,7 @@ import {
   SimulatorAdmin,
   TokenRequestCounter,
   envNumber,
+  startBareAnswer,
   startBareProxy,
   startGateway,
   startSimulator,
@@ -52,9 +54,12 @@ const LIST_PATH = `/v1/regions/${REGION}/tasks?limit=10`;
 /** Issue 9: a cache hit serves 5× direct's req/s with p99 under 5 ms. */
 const PACED_HIT_FACTOR = 5;
 // A fixed rate needs only the connections it keeps busy (rate × latency: ~5 at 4,500/s and 1 ms).
-// With 50, autocannon's per-connection timers fire together: a bare Fastify route that manages
-// 46,000 req/s showed a p99 of 47 ms at 4,571 req/s offered over 50 connections, 1 ms over 10
-const PACED_CONNECTIONS = Math.max(1, Math.round(envNumber('BENCH_PACED_CONNECTIONS', 10)));
+// autocannon paces each connection with whole-millisecond timers, so more connections send in
+// bigger lockstep bursts: a bare Fastify route that manages 46,000 req/s showed a p99 of 8–47 ms
+// at 4,571 req/s over 50 connections, 3 ms over 10, 2 ms over 5. Over 5 each connection sends
+// every 1.1 ms, and an answer slower than that delays its next request, which the
+// coordinated-omission correction charges. The bare-answer floor is measured the same way.
+const PACED_CONNECTIONS = Math.max(1, Math.round(envNumber('BENCH_PACED_CONNECTIONS', 5)));
 
 interface Scenario {
   id: ScenarioId;
@@ -132,6 +137,7 @@ async function main(): Promise<void> {
     }
     const settings: SettingResult[] = [];
     let pacedHit: PacedResult | undefined;
+    let pacedFloor: PacedResult | undefined;
     for (const [id, label, latencyMs] of [
       ['realistic', `realistic: the simulator answers after ${LATENCY_MS} ms`, LATENCY_MS],
       ['cpuBound', 'CPU-bound: the simulator answers at once', 0],
@@ -146,6 +152,7 @@ async function main(): Promise<void> {
       settings.push(setting);
       if (id === 'realistic') {
         pacedHit = await runPaced(scenarios, setting, 'hit', PACED_HIT_FACTOR);
+        pacedFloor = await runPacedFloor(scenarios, setting, pacedHit.offeredReqPerSec);
       }
     }
     await admin.latency(0);
@@ -163,6 +170,7 @@ async function main(): Promise<void> {
       ],
       settings,
       pacedHit,
+      pacedFloor,
       tokenRequests: await tokens.stop(),
       gatewayPeakRssMb: memoryKb(gateway.pid, 'VmHWM') / 1024,
     };
@@ -301,8 +309,33 @@ async function runPaced(
     p99Ms: mean(runs.map((run) => run.latency.p99)),
     errors: runs.reduce((sum, run) => sum + run.errors + run.timeouts, 0),
     non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
-    xCache: await xCacheOf(scenario),
+    xCache: scenario.middle ? await xCacheOf(scenario) : null,
   };
+}
+
+/** The paced run's floor: the hit's own bytes from a bare Node server, at the same rate. */
+async function runPacedFloor(
+  scenarios: Scenario[],
+  setting: SettingResult,
+  offered: number,
+): Promise<PacedResult> {
+  const hit = scenarios.find((one) => one.id === 'hit');
+  if (!hit) {
+    throw new Error('no hit scenario to take the body from');
+  }
+  const bodyFile = join(mkdtempSync(join(tmpdir(), 'bench-answer-')), 'body.json');
+  writeFileSync(
+    bodyFile,
+    Buffer.from(await (await fetch(hit.url, { headers: hit.headers })).arrayBuffer()),
+  );
+  const bare = await startBareAnswer(bodyFile);
+  try {
+    const floor = scenario('bare', 'bare answer (same bytes)', bare.url, '/', {}, bare);
+    const direct = setting.scenarios.find((one) => one.id === 'direct');
+    return await runPaced([floor], setting, 'bare', offered / (direct?.reqPerSec ?? offered));
+  } finally {
+    await bare.stop();
+  }
 }
 
 function load(

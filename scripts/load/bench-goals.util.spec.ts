@@ -97,7 +97,7 @@ describe('checkGoals', () => {
     expect(Object.values(verdicts(results))).toEqual(Array(10).fill('MISS'));
   });
 
-  it('judges the hit p99 at the fixed rate when the run has one, served in full', () => {
+  it('judges the hit p99 at the fixed rate when the run has one', () => {
     const paced = (fields: Partial<PacedResult>): Partial<BenchResults> => ({
       pacedHit: {
         id: 'hit',
@@ -117,7 +117,6 @@ describe('checkGoals', () => {
     const realistic = { hit: { reqPerSec: 5000, p99Ms: 12, xCache: 'HIT' } };
     expect(verdicts(run(realistic, {}, paced({})))[goal]).toBe('PASS');
     expect(verdicts(run(realistic, {}, paced({ p99Ms: 5 })))[goal]).toBe('MISS');
-    expect(verdicts(run(realistic, {}, paced({ reqPerSec: 4899 })))[goal]).toBe('MISS');
     const missed = checkGoals(run(realistic, {}, paced({ xCache: 'MISS' })));
     expect(missed.find((one) => one.goal === goal)?.note).toContain('X-Cache: MISS');
   });

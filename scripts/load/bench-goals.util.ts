@@ -77,7 +77,9 @@ export function checkGoals(results: Omit<BenchResults, 'goals'>): GoalCheck[] {
         ? {
             goal: '50 ms upstream: hit p99 < 5 ms at 5× direct req/s, offered at a fixed rate',
             measured: `${paced.p99Ms} ms; ${round(paced.reqPerSec)} of ${round(paced.offeredReqPerSec)} req/s served`,
-            verdict: verdict(paced.p99Ms < 5 && paced.reqPerSec >= 0.98 * paced.offeredReqPerSec),
+            // Not also "served all": a late answer makes autocannon skip that connection's send,
+            // and the coordinated-omission correction already charges the skipped sends' wait
+            verdict: verdict(paced.p99Ms < 5),
             ...(pacedNote ? { note: pacedNote } : {}),
           }
         : {

@@ -68,6 +68,8 @@ export interface BenchResults {
   settings: SettingResult[];
   /** The cache hit at 5× direct's req/s against the 50 ms upstream (absent in older runs). */
   pacedHit?: PacedResult;
+  /** The same paced load against a bare Node server answering the hit's bytes: the floor. */
+  pacedFloor?: PacedResult;
   /** Token requests the simulator saw over the whole run (the gateway's only). */
   tokenRequests: number;
   /** VmHWM of the gateway at the end: its peak RSS over the whole run. */

@@ -186,6 +186,18 @@ export async function startBareProxy(target: string, authorization: string): Pro
   return { ...child, url: `http://127.0.0.1:${port}` };
 }
 
+/** scripts/bare-answer.js answering the bytes of `bodyFile` to every request. */
+export async function startBareAnswer(bodyFile: string): Promise<GatewayChild> {
+  const port = await freePort();
+  const child = await startChild(
+    process.execPath,
+    [join(ROOT, 'scripts', 'bare-answer.js')],
+    { BARE_ANSWER_PORT: String(port), BARE_ANSWER_FILE: bodyFile },
+    /ready/,
+  );
+  return { ...child, url: `http://127.0.0.1:${port}` };
+}
+
 /** A private redis-server (nothing persisted) on a fixed port, so that it can come back on it. */
 export class PrivateRedis {
   private child?: Child;

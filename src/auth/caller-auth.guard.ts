@@ -6,7 +6,7 @@ import { CALLER_SCOPES, GatewayConfig } from 'src/config/gateway-config.type';
 import { forbidden, MISSING_CREDENTIALS, unauthenticated } from './auth-errors.util';
 import { Caller } from 'src/common/access/caller.type';
 import { PASSPORT, PassportAuthenticator } from './passport.provider';
-import { routeAccessOf } from 'src/common/access/route-access.util';
+import { RouteAccess, routeAccessOf } from 'src/common/access/route-access.util';
 import { API_KEY_STRATEGY } from './strategies/api-key.strategy';
 import { JWT_STRATEGY } from './strategies/jwt.strategy';
 
@@ -20,6 +20,8 @@ const STRATEGIES = [API_KEY_STRATEGY, JWT_STRATEGY];
  */
 @Injectable()
 export class CallerAuthGuard implements CanActivate {
+  private readonly accessByHandler = new WeakMap<object, Map<string, RouteAccess>>();
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(PASSPORT) private readonly passport: PassportAuthenticator,
@@ -29,12 +31,7 @@ export class CallerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const access = routeAccessOf(
-      this.reflector,
-      [context.getHandler(), context.getClass()],
-      request.method,
-      this.config,
-    );
+    const access = this.accessOf(context, request.method);
     // Kept on the request for the audit hook, which also records refusals
     request.routeAccess = access;
     if (access.public) {
@@ -47,6 +44,22 @@ export class CallerAuthGuard implements CanActivate {
       throw forbidden(caller.name, access.scope);
     }
     return true;
+  }
+
+  /** A route's access rules never change: read from its decorators once per handler and method. */
+  private accessOf(context: ExecutionContext, method: string): RouteAccess {
+    const handler = context.getHandler();
+    let byMethod = this.accessByHandler.get(handler);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.accessByHandler.set(handler, byMethod);
+    }
+    let access = byMethod.get(method);
+    if (!access) {
+      access = routeAccessOf(this.reflector, [handler, context.getClass()], method, this.config);
+      byMethod.set(method, access);
+    }
+    return access;
   }
 
   private authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
