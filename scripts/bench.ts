@@ -132,8 +132,8 @@ async function main(): Promise<void> {
       ),
     ];
     // A first, longer warm-up of the gateway's two code paths (a cold JIT would cost round 1)
-    for (const id of ['miss', 'passThrough']) {
-      await load(scenarios.find((one) => one.id === id) ?? scenarios[0], INITIAL_WARMUP_SECONDS);
+    for (const id of ['miss', 'passThrough'] as const) {
+      await load(scenarioOf(scenarios, id), INITIAL_WARMUP_SECONDS);
     }
     const settings: SettingResult[] = [];
     let pacedHit: PacedResult | undefined;
@@ -151,8 +151,12 @@ async function main(): Promise<void> {
       };
       settings.push(setting);
       if (id === 'realistic') {
-        pacedHit = await runPaced(scenarios, setting, 'hit', PACED_HIT_FACTOR);
-        pacedFloor = await runPacedFloor(scenarios, setting, pacedHit.offeredReqPerSec);
+        const hit = scenarioOf(scenarios, 'hit');
+        const offered = Math.round(
+          PACED_HIT_FACTOR * scenarioOf(setting.scenarios, 'direct').reqPerSec,
+        );
+        pacedHit = await runPaced(hit, setting.label, offered);
+        pacedFloor = await runPacedFloor(hit, setting.label, offered);
       }
     }
     await admin.latency(0);
@@ -277,17 +281,10 @@ async function runSetting(
  * same connections: what its latency is at that rate, not at the most it can take.
  */
 async function runPaced(
-  scenarios: Scenario[],
-  setting: SettingResult,
-  id: ScenarioId,
-  factor: number,
+  scenario: Scenario,
+  settingLabel: string,
+  offered: number,
 ): Promise<PacedResult> {
-  const scenario = scenarios.find((one) => one.id === id);
-  const direct = setting.scenarios.find((one) => one.id === 'direct');
-  if (!scenario || !direct) {
-    throw new Error(`no ${id} or direct scenario to pace`);
-  }
-  const offered = Math.round(factor * direct.reqPerSec);
   const runs: autocannon.AutocannonResult[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const paced = { overallRate: offered, connections: PACED_CONNECTIONS };
@@ -295,13 +292,13 @@ async function runPaced(
     const result = await load(scenario, SECONDS, paced);
     runs.push(result);
     console.log(
-      `${setting.label} · round ${round}/${ROUNDS} · ${scenario.label} at ${offered} req/s offered over ${PACED_CONNECTIONS} connections: ` +
+      `${settingLabel} · round ${round}/${ROUNDS} · ${scenario.label} at ${offered} req/s offered over ${PACED_CONNECTIONS} connections: ` +
         `${Math.round(result.requests.total / result.duration)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     );
   }
   const seconds = runs.reduce((sum, run) => sum + run.duration, 0);
   return {
-    id,
+    id: scenario.id,
     offeredReqPerSec: offered,
     connections: PACED_CONNECTIONS,
     reqPerSec: runs.reduce((sum, run) => sum + run.requests.total, 0) / Math.max(0.001, seconds),
@@ -315,14 +312,10 @@ async function runPaced(
 
 /** The paced run's floor: the hit's own bytes from a bare Node server, at the same rate. */
 async function runPacedFloor(
-  scenarios: Scenario[],
-  setting: SettingResult,
+  hit: Scenario,
+  settingLabel: string,
   offered: number,
 ): Promise<PacedResult> {
-  const hit = scenarios.find((one) => one.id === 'hit');
-  if (!hit) {
-    throw new Error('no hit scenario to take the body from');
-  }
   const bodyFile = join(mkdtempSync(join(tmpdir(), 'bench-answer-')), 'body.json');
   writeFileSync(
     bodyFile,
@@ -331,11 +324,18 @@ async function runPacedFloor(
   const bare = await startBareAnswer(bodyFile);
   try {
     const floor = scenario('bare', 'bare answer (same bytes)', bare.url, '/', {}, bare);
-    const direct = setting.scenarios.find((one) => one.id === 'direct');
-    return await runPaced([floor], setting, 'bare', offered / (direct?.reqPerSec ?? offered));
+    return await runPaced(floor, settingLabel, offered);
   } finally {
     await bare.stop();
   }
+}
+
+function scenarioOf<S extends { id: ScenarioId }>(scenarios: S[], id: ScenarioId): S {
+  const found = scenarios.find((one) => one.id === id);
+  if (!found) {
+    throw new Error(`no ${id} scenario`);
+  }
+  return found;
 }
 
 function load(

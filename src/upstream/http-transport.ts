@@ -51,8 +51,9 @@ const POOL = { connections: 256, keepAliveTimeout: 4_000, pipelining: 1 } as con
 /**
  * HTTP/1.1 to the regional hosts over undici, one connection pool per host (axios through
  * @nestjs/axios before: about 8% of a cache miss's CPU with node:http's client, against undici's
- * 7%, so kept for its pools and per-phase timeouts more than for speed). It follows no redirect, honours HTTP(S)_PROXY and NO_PROXY when they are set (as axios
- * did), and asks for gzip, deflate or br on parsed reads (a pass-through stream goes as sent).
+ * 7%, so kept for its pools and per-phase timeouts more than for speed). It follows no redirect,
+ * honours HTTP(S)_PROXY and NO_PROXY when they are set (as axios did), and asks for gzip, deflate
+ * or br on parsed reads (a pass-through stream goes as sent).
  */
 export class HttpTransport {
   private readonly dispatchers = new Map<string, Dispatcher>();

@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
+import { cacheTtlDefaultsFile } from 'test/utils/defaults-file';
 import { countBy, fireConcurrently } from 'test/utils/load';
 import { sampleValue } from 'test/utils/metrics-text';
 import { profilesFile } from 'test/utils/profiles-file';
@@ -10,12 +8,6 @@ import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway'
 const REGION = '/v1/regions/eu-central';
 const DS = '/data-services/v1beta1';
 const NO_RATE_LIMIT = { GATEWAY_RATE_LIMIT_PER_MINUTE: '0' };
-
-function defaultsFile(yaml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'gw-defaults-')), 'defaults.yaml');
-  writeFileSync(path, yaml);
-  return path;
-}
 
 const pause = (ms: number) => new Promise((resume) => setTimeout(resume, ms));
 
@@ -215,7 +207,7 @@ describe('Response cache: stale answers, limits and switches', () => {
     const gw = await startTestGateway({
       env: {
         ...NO_RATE_LIMIT,
-        GATEWAY_DEFAULTS_FILE: defaultsFile('resources:\n  tags:\n    cacheTtlSeconds: 1\n'),
+        GATEWAY_DEFAULTS_FILE: cacheTtlDefaultsFile('tags', 1),
         GATEWAY_CACHE_STALE_SECONDS: '3',
       },
     });
@@ -246,7 +238,7 @@ describe('Response cache: stale answers, limits and switches', () => {
     const gw = await startTestGateway({
       env: {
         ...NO_RATE_LIMIT,
-        GATEWAY_DEFAULTS_FILE: defaultsFile('resources:\n  tags:\n    cacheTtlSeconds: 3\n'),
+        GATEWAY_DEFAULTS_FILE: cacheTtlDefaultsFile('tags', 3),
         // The refresh window opens at 1.8 s of the 3 s TTL
         GATEWAY_CACHE_REFRESH_AHEAD_PERCENT: '40',
       },

@@ -1,3 +1,5 @@
+import { deepFreeze } from 'src/common/deep-freeze.util';
+
 // Frozen values whose JSON text is already at hand: a cached entry's parsed body is sent as the
 // entry's own text instead of being stringified again on every hit (Fastify's serialisation was
 // the largest single cost of a hit). Frozen, so that the text can never stop matching the value.
@@ -18,12 +20,4 @@ export function serializeReply(payload: unknown): string {
     (payload !== null && typeof payload === 'object' && jsonTextOf.get(payload)) ||
     JSON.stringify(payload)
   );
-}
-
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    Object.values(value).forEach(deepFreeze);
-  }
-  return value;
 }

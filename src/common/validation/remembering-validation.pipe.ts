@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { deepFreeze } from 'src/common/http/known-json.util';
+import { deepFreeze } from 'src/common/deep-freeze.util';
 
 /** Bounds what the pipe remembers: the sum of its keys' lengths (a key is a query's JSON). */
 const REMEMBERED_CHARACTERS = 1024 * 1024;

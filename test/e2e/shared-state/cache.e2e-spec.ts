@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
+import { cacheTtlDefaultsFile } from 'test/utils/defaults-file';
 import { startSimulator, RunningSimulator } from 'src/simulator';
 import { countBy, fireConcurrently } from 'test/utils/load';
 import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
@@ -17,12 +15,6 @@ async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void>
   while (!condition() && Date.now() < deadline) {
     await pause(20);
   }
-}
-
-function defaultsFile(yaml: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'gw-defaults-')), 'defaults.yaml');
-  writeFileSync(path, yaml);
-  return path;
 }
 
 // The replica half of the cache suite (test/e2e/cache-redis.e2e-spec.ts has the rest, on one
@@ -110,9 +102,7 @@ describe('Response cache across replicas on the shared Redis', () => {
       const env = {
         ...redis.env,
         GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
-        GATEWAY_DEFAULTS_FILE: defaultsFile(
-          'resources:\n  dual-auth-operations:\n    cacheTtlSeconds: 3\n',
-        ),
+        GATEWAY_DEFAULTS_FILE: cacheTtlDefaultsFile('dual-auth-operations', 3),
         // The refresh window opens at 1.8 s of the 3 s TTL
         GATEWAY_CACHE_REFRESH_AHEAD_PERCENT: '40',
       };
