@@ -1,5 +1,5 @@
 /**
- * `npm run profile -- <miss|hit|passThrough>`: where the gateway's CPU goes on one path. Builds
+ * `npm run profile -- <miss|hit|passThrough|live>`: where the gateway's CPU goes on one path. Builds
  * first; starts the simulator and the gateway under `node --cpu-prof`, drives the path with
  * autocannon for PROFILE_SECONDS (10) at BENCH_CONNECTIONS (50), stops the gateway and prints the
  * profile's self and inclusive time by area (npm package, gateway folder, Node.js module) and the
@@ -22,6 +22,8 @@ const CONNECTIONS = Math.max(1, Math.round(envNumber('BENCH_CONNECTIONS', 50)));
 const API_KEY = 'bench-key-0123456789';
 const REGION = 'us-west';
 const PATHS = {
+  // The gateway's own pipeline with no route work: what every request pays before its handler
+  live: { path: '/health/live', headers: {} },
   miss: { path: `/v1/regions/${REGION}/tasks?limit=10`, headers: { 'cache-control': 'no-cache' } },
   hit: { path: `/v1/regions/${REGION}/tasks?limit=10`, headers: {} },
   passThrough: {

@@ -1,7 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { wantsRefresh } from 'src/common/http/cache-control.util';
+import type { Caller } from 'src/common/access/caller.type';
+import type { CredentialProfile, RegionConfig } from 'src/config/gateway-config.type';
 import { UpstreamCallResolver } from './upstream-call.resolver';
+import type { UpstreamCall } from './upstream-call.type';
 
 /**
  * Global guard, after authentication: on every route with a `:region` parameter it resolves the
@@ -20,16 +23,39 @@ export class UpstreamCallGuard implements CanActivate {
     if (typeof name !== 'string' || !request.caller) {
       return true;
     }
-    const signal = callerGoneSignal(context.switchToHttp().getResponse<FastifyReply>());
-    request.upstreamCall = {
-      ...this.calls.resolve(request.caller, name, request.id),
-      get signal() {
-        return signal();
-      },
-      refresh:
-        (request.method === 'GET' || request.method === 'HEAD') && wantsRefresh(request.headers),
-    };
+    request.upstreamCall = new EdgeUpstreamCall(
+      this.calls.resolve(request.caller, name, request.id),
+      callerGoneSignal(context.switchToHttp().getResponse<FastifyReply>()),
+      (request.method === 'GET' || request.method === 'HEAD') && wantsRefresh(request.headers),
+    );
     return true;
+  }
+}
+
+/**
+ * A request's call, with its caller-gone signal made on first read. A class rather than an object
+ * literal with a `get signal()`: V8 kept every request that built such a literal alive through its
+ * young-generation collections (request-observability.hook.ts says what that cost).
+ */
+class EdgeUpstreamCall implements UpstreamCall {
+  readonly caller: Caller;
+  readonly region: RegionConfig;
+  readonly profile: CredentialProfile;
+  readonly requestId: string;
+
+  constructor(
+    resolved: UpstreamCall,
+    private readonly callerGone: () => AbortSignal,
+    readonly refresh: boolean,
+  ) {
+    this.caller = resolved.caller;
+    this.region = resolved.region;
+    this.profile = resolved.profile;
+    this.requestId = resolved.requestId;
+  }
+
+  get signal(): AbortSignal {
+    return this.callerGone();
   }
 }
 
