@@ -10,7 +10,7 @@
  * rate, for its latency at that rate.
  *
  * Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1, before each run), BENCH_INITIAL_WARMUP_SECONDS (3), BENCH_ROUNDS (2), BENCH_CONNECTIONS (50),
- * BENCH_PACED_CONNECTIONS (10), BENCH_LATENCY_MS (50), BENCH_OUTPUT_DIR (bench/results).
+ * BENCH_PACED_CONNECTIONS (5), BENCH_LATENCY_MS (50), BENCH_OUTPUT_DIR (bench/results).
  * `npm run bench:chart` only redraws latest.svg (and prints the tables) from latest.json.
  */
 import autocannon from 'autocannon';
