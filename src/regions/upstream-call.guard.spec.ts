@@ -78,6 +78,20 @@ describe(UpstreamCallGuard.name, () => {
     expect(request.upstreamCall?.signal?.aborted).toBe(false);
   });
 
+  it("a copy of the call keeps what it resolved, not the request's reply", () => {
+    const { request, context } = exchange(5);
+    guard.canActivate(context);
+    const copy = { ...request.upstreamCall, signal: undefined };
+    expect(copy).toEqual({
+      caller,
+      region: { name: 'us-west' },
+      profile: { name: 'default' },
+      requestId: 'request-5',
+      refresh: false,
+      signal: undefined,
+    });
+  });
+
   it('leaves nothing of a finished request for the old generation (no scavenge keeps it)', () => {
     // The call was an object literal with `get signal()`: that kept every request through V8's
     // young collections, ~10 MB of old space for these 20,000

@@ -42,20 +42,24 @@ class EdgeUpstreamCall implements UpstreamCall {
   readonly region: RegionConfig;
   readonly profile: CredentialProfile;
   readonly requestId: string;
+  // A private field, not a property: a copy of the call (`{ ...call }`, which a shared task watch
+  // keeps) must not hold on to this request's reply
+  readonly #callerGone: () => AbortSignal;
 
   constructor(
     resolved: UpstreamCall,
-    private readonly callerGone: () => AbortSignal,
+    callerGone: () => AbortSignal,
     readonly refresh: boolean,
   ) {
     this.caller = resolved.caller;
     this.region = resolved.region;
     this.profile = resolved.profile;
     this.requestId = resolved.requestId;
+    this.#callerGone = callerGone;
   }
 
   get signal(): AbortSignal {
-    return this.callerGone();
+    return this.#callerGone();
   }
 }
 
