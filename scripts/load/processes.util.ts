@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { GATEWAY_NODE_FLAGS } from './gateway-node-flags';
 
 /**
  * The processes the load scripts run: the simulator, the gateway (real mode, pointed at the
@@ -137,8 +136,7 @@ export interface GatewayChild extends Child {
 }
 
 /**
- * dist/main.js with the flags it is deployed with, `env` (plus PORT and a quiet log level) and
- * `nodeArgs` (e.g. `--cpu-prof`);
+ * dist/main.js with `env` (plus PORT and a quiet log level) and `nodeArgs` (e.g. `--cpu-prof`);
  * resolves once /health/live answers.
  */
 export async function startGateway(
@@ -146,17 +144,13 @@ export async function startGateway(
   nodeArgs: string[] = [],
 ): Promise<GatewayChild> {
   const port = await freePort();
-  const child = await startChild(
-    process.execPath,
-    [...GATEWAY_NODE_FLAGS, ...nodeArgs, join(DIST, 'main.js')],
-    {
-      LOG_LEVEL: 'warn',
-      // Loopback only, once the gateway reads HOST (issue 12); ignored before that
-      HOST: '127.0.0.1',
-      ...env,
-      PORT: String(port),
-    },
-  );
+  const child = await startChild(process.execPath, [...nodeArgs, join(DIST, 'main.js')], {
+    LOG_LEVEL: 'warn',
+    // Loopback only, once the gateway reads HOST (issue 12); ignored before that
+    HOST: '127.0.0.1',
+    ...env,
+    PORT: String(port),
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
