@@ -6,7 +6,7 @@ import { CALLER_SCOPES, GatewayConfig } from 'src/config/gateway-config.type';
 import { forbidden, MISSING_CREDENTIALS, unauthenticated } from './auth-errors.util';
 import { Caller } from 'src/common/access/caller.type';
 import { PASSPORT, PassportAuthenticator } from './passport.provider';
-import { RouteAccess, routeAccessOf } from 'src/common/access/route-access.util';
+import { RouteAccess, routeAccessOf, RouteTarget } from 'src/common/access/route-access.util';
 import { API_KEY_STRATEGY } from './strategies/api-key.strategy';
 import { JWT_STRATEGY } from './strategies/jwt.strategy';
 
@@ -21,6 +21,7 @@ const STRATEGIES = [API_KEY_STRATEGY, JWT_STRATEGY];
 @Injectable()
 export class CallerAuthGuard implements CanActivate {
   private readonly accessByHandler = new WeakMap<object, Map<string, RouteAccess>>();
+  private readonly targets = new WeakMap<RouteAccess, RouteTarget>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -46,6 +47,14 @@ export class CallerAuthGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * The controller and handler whose rules `access` is (the request's `routeAccess`): what the hit
+   * shortcut runs this guard with again for the same route.
+   */
+  routeTargetOf(access: RouteAccess | undefined): RouteTarget | undefined {
+    return access && this.targets.get(access);
+  }
+
   /** A route's access rules never change: read from its decorators once per handler and method. */
   private accessOf(context: ExecutionContext, method: string): RouteAccess {
     const handler = context.getHandler();
@@ -56,8 +65,10 @@ export class CallerAuthGuard implements CanActivate {
     }
     let access = byMethod.get(method);
     if (!access) {
-      access = routeAccessOf(this.reflector, [handler, context.getClass()], method, this.config);
+      const controller = context.getClass();
+      access = routeAccessOf(this.reflector, [handler, controller], method, this.config);
       byMethod.set(method, access);
+      this.targets.set(access, { controller, handler });
     }
     return access;
   }

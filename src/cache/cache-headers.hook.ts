@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CallCacheContext } from './call-cache-context.service';
 import type { StoredAnswer } from './cache-store.type';
 import { etagOf, ifNoneMatchHits } from './etag.util';
+import { HitShortcutHook } from './hit-shortcut.hook';
 
 /**
  * Writes X-Cache, Age and a strong ETag on the resource routes' 200s that the cache served, and
@@ -12,7 +13,10 @@ import { etagOf, ifNoneMatchHits } from './etag.util';
  */
 @Injectable()
 export class CacheHeadersHook {
-  constructor(private readonly context: CallCacheContext) {}
+  constructor(
+    private readonly context: CallCacheContext,
+    private readonly shortcut: HitShortcutHook,
+  ) {}
 
   register(fastify: FastifyInstance): void {
     fastify.addHook(
@@ -33,6 +37,7 @@ export class CacheHeadersHook {
     if (outcome.result === 'HIT' || outcome.result === 'STALE') {
       void reply.header('age', String(outcome.ageSeconds));
     }
+    this.shortcut.remember(request, payload, outcome);
     const etag = outcome.etag ?? etagOf(payload);
     void reply.header('etag', etag);
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {

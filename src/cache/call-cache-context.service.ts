@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpstreamCall } from 'src/regions/upstream-call.type';
 import type { StoredAnswer } from './cache-store.type';
-import type { CacheResult } from './response-cache.service';
+import type { CacheLookup, CacheResult } from './response-cache.service';
 
 /** What one request asked of the cache, and what the cache did for it (several pages: several fetches). */
 export interface CallCacheState {
@@ -12,7 +12,12 @@ export interface CallCacheState {
   etag?: string;
   /** The entry served, when the request read one: its text may be the route's very answer. */
   answer?: StoredAnswer;
+  /** The lookup that found it, when the request read one entry: what the hit shortcut repeats. */
+  lookup?: CacheLookup;
 }
+
+/** What the cache did for a request, combined over its fetches. */
+export type CallCacheOutcome = Omit<CallCacheState, 'results'> & { result: CacheResult };
 
 // A request that read two pages, one HIT and one MISS, went upstream: the weakest result wins
 const PRECEDENCE: readonly CacheResult[] = ['BYPASS', 'STALE', 'MISS', 'HIT'];
@@ -33,6 +38,7 @@ export class CallCacheContext {
     ageSeconds: number,
     etag?: string,
     answer?: StoredAnswer,
+    lookup?: CacheLookup,
   ): void {
     let state = this.states.get(call);
     if (!state) {
@@ -44,17 +50,22 @@ export class CallCacheContext {
     const single = state.results.length === 1;
     state.etag = single ? etag : undefined;
     state.answer = single ? answer : undefined;
+    state.lookup = single ? lookup : undefined;
   }
 
   /** The combined result of a request's fetches, if the cache served any. */
-  outcomeOf(
-    call: UpstreamCall,
-  ): { result: CacheResult; ageSeconds: number; etag?: string; answer?: StoredAnswer } | undefined {
+  outcomeOf(call: UpstreamCall): CallCacheOutcome | undefined {
     const state = this.states.get(call);
     if (!state || state.results.length === 0) {
       return undefined;
     }
     const result = PRECEDENCE.find((candidate) => state.results.includes(candidate)) ?? 'MISS';
-    return { result, ageSeconds: state.ageSeconds, etag: state.etag, answer: state.answer };
+    return {
+      result,
+      ageSeconds: state.ageSeconds,
+      etag: state.etag,
+      answer: state.answer,
+      lookup: state.lookup,
+    };
   }
 }

@@ -206,6 +206,32 @@ export class ResponseCacheService {
     return outcome;
   }
 
+  /**
+   * The entry of a lookup when it answers as a plain HIT needs nothing else (fresh, no refresh
+   * ahead due): what the hit shortcut serves. Counts nothing: the shortcut calls countHit() once
+   * it has answered with it, and otherwise leaves the request to fetch().
+   */
+  async freshEntry(
+    lookup: CacheLookup,
+  ): Promise<{ answer: StoredAnswer; ageSeconds: number } | undefined> {
+    if (!this.caches(lookup.ttlSeconds) || lookup.refresh) {
+      return undefined;
+    }
+    const read = await this.store.read(scopeIdOf(lookup.scope), requestHashOf(lookup.request));
+    const entry = read?.answer;
+    const ageMs = entry ? Math.max(0, Date.now() - entry.storedAt) : 0;
+    if (!entry || ageMs >= entry.ttlMs || this.dueAhead(lookup, entry, ageMs)) {
+      return undefined;
+    }
+    return { answer: entry, ageSeconds: Math.floor(ageMs / 1000) };
+  }
+
+  /** A HIT served from freshEntry(), counted as fetch() counts its own. */
+  countHit(): void {
+    this.stats.hit++;
+    this.metrics?.cacheResult('hit');
+  }
+
   /** Voids the scope's entries (lists and items) on every replica: after the gateway's own writes. */
   invalidate(scope: CacheScope): Promise<void> {
     return this.store.invalidate(scopeIdOf(scope));

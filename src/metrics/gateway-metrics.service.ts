@@ -59,6 +59,11 @@ export class GatewayMetrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  private readonly cacheHitShortcuts = new Counter({
+    name: 'gateway_cache_hit_shortcut_total',
+    help: "Cache hits answered before Nest's router (the hit shortcut), also counted as hits above",
+    registers: [this.registry],
+  });
   private readonly cacheRefreshes = new Counter({
     name: 'gateway_cache_refresh_ahead_total',
     help: 'Background refreshes of cache entries near their TTL, started by a hit',
@@ -140,6 +145,10 @@ export class GatewayMetrics {
 
   cacheResult(result: CacheResult): void {
     this.cacheRequests.inc({ result });
+  }
+
+  cacheHitShortcut(): void {
+    this.cacheHitShortcuts.inc();
   }
 
   cacheRefreshedAhead(): void {

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CallerScope, GatewayConfig } from 'src/config/gateway-config.type';
 import { AUDITED_PER_CALL } from './audited-per-call.decorator';
@@ -22,6 +23,14 @@ export interface RouteAccess {
   scope: CallerScope;
   /** The audit action of the route; undefined for reads (not audited) and @AuditedPerCall() routes. */
   audit?: AuditAction;
+}
+
+/** The controller and handler a route's access rules were read from. */
+export interface RouteTarget {
+  controller: Type<unknown>;
+  // Nest's own type for a handler (ExecutionContext.getHandler())
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  handler: Function;
 }
 
 // The handler first, so that a method's decorator overrides its controller's

@@ -13,7 +13,7 @@ import { ResourceDefaultsService } from './resource-defaults.service';
 import { MAX_ITEMS_LIMIT } from 'src/catalog/resource-defaults.util';
 import type { ResourceName } from 'src/catalog/resource-spec.type';
 import { buildItemQuery, buildListQuery, ListParams, UpstreamQuery } from './upstream-query.util';
-import { ResponseCacheService } from 'src/cache/response-cache.service';
+import { type CacheLookup, ResponseCacheService } from 'src/cache/response-cache.service';
 import { CallCacheContext } from 'src/cache/call-cache-context.service';
 import { canonicalRequestOf } from 'src/cache/cache-key.util';
 import { etagOf, generationOf } from 'src/cache/etag.util';
@@ -191,26 +191,24 @@ export class DataServicesClient {
       return (await fetchChecked()).data;
     }
     let fetched: unknown;
-    const cached = await this.cache.fetch<T>(
-      {
-        scope: { profile: call.profile.name, region: call.region.name, resource },
-        request: canonicalOf(path, query),
-        ttlSeconds,
-        refresh: call.refresh ?? false,
-      },
-      async () => {
-        // A fill may be shared by coalesced callers: it must not end when the first one leaves
-        const response = await fetchChecked({ ...call, signal: undefined });
-        if (response.status !== 200) {
-          return { kind: 'other', value: response.data };
-        }
-        fetched = response.data;
-        const body = JSON.stringify(response.data);
-        const generation = item ? generationOf(response.data) : undefined;
-        const headers = { 'content-type': 'application/json; charset=utf-8' };
-        return { kind: 'answer', answer: { body, headers, generation } };
-      },
-    );
+    const lookup: CacheLookup = {
+      scope: { profile: call.profile.name, region: call.region.name, resource },
+      request: canonicalOf(path, query),
+      ttlSeconds,
+      refresh: call.refresh ?? false,
+    };
+    const cached = await this.cache.fetch<T>(lookup, async () => {
+      // A fill may be shared by coalesced callers: it must not end when the first one leaves
+      const response = await fetchChecked({ ...call, signal: undefined });
+      if (response.status !== 200) {
+        return { kind: 'other', value: response.data };
+      }
+      fetched = response.data;
+      const body = JSON.stringify(response.data);
+      const generation = item ? generationOf(response.data) : undefined;
+      const headers = { 'content-type': 'application/json; charset=utf-8' };
+      return { kind: 'answer', answer: { body, headers, generation } };
+    });
     if (cached.kind === 'other') {
       return cached.value;
     }
@@ -228,6 +226,7 @@ export class DataServicesClient {
       cached.ageSeconds,
       generation === undefined ? cached.answer.etag : etagOf('', generation),
       cached.answer,
+      lookup,
     );
     return data;
   }
