@@ -78,7 +78,7 @@ export class HitShortcutHook {
       !lookup ||
       !target ||
       !call ||
-      // The route's body and ETag follow from the entry alone (an item's generation ETag does not)
+      // The route's body and ETag are the entry's own, so the entry alone answers the next time
       payload !== answer.body ||
       outcome.etag !== answer.etag
     ) {

@@ -98,6 +98,19 @@ describe('Response cache: the hit shortcut', () => {
     expect(upstreamCalls(`${DS}/settings`)).toBe(2);
   });
 
+  it("answers an item too, with GreenLake's generation as its ETag", async () => {
+    const setting = (await get('/settings?limit=1').expect(200)).body.items[0];
+    const before = await shortcuts();
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(await get(`/settings/${setting.id}`).expect(200));
+    }
+    expect(answers.map((answer) => answer.headers['x-cache'])).toEqual(['MISS', 'HIT', 'HIT']);
+    expect(answers[2].headers.etag).toBe(`"${answers[0].body.generation}"`);
+    expect(answers[2].text).toBe(answers[0].text);
+    expect(await shortcuts()).toBe(before + 1);
+  });
+
   it('refuses on a remembered URL what the route refuses, in the one error shape', async () => {
     await get('/tags?limit=6').expect(200);
     await get('/tags?limit=6').expect(200);
