@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { sampleValue } from 'test/utils/metrics-text';
+import { startTestJwks } from 'test/utils/jwks-server';
 import { profilesFile } from 'test/utils/profiles-file';
-import { startTestGateway, TestGateway } from 'test/utils/test-gateway';
+import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const REGION = '/v1/regions/eu-central';
 const DS = '/data-services/v1beta1';
@@ -157,6 +158,35 @@ describe('Response cache: the hit shortcut', () => {
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });
     expect(await shortcuts()).toBe(before + 1);
+  });
+
+  it('leaves JWT callers to Nest, so that an identity provider that hangs is waited for once', async () => {
+    const jwks = await startTestJwks();
+    const withJwt = await startTestGateway({
+      env: {
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '0',
+        GATEWAY_JWT_JWKS_URL: jwks.url,
+        GATEWAY_JWT_ISSUER: jwks.issuer,
+        GATEWAY_JWT_AUDIENCE: jwks.audience,
+        GATEWAY_JWT_JWKS_TIMEOUT_MS: '300',
+      },
+    });
+    try {
+      const path = `${REGION}/tags?limit=2`;
+      for (let i = 0; i < 3; i++) {
+        await request(withJwt.url).get(path).set(DEV_KEY).expect(200);
+      }
+      jwks.delayBy(10_000);
+      const token = await jwks.sign({ scope: 'gateway:read' });
+      const before = jwks.fetches();
+      const refused = await request(withJwt.url).get(path).set('Authorization', `Bearer ${token}`);
+      expect(refused.status).toBe(503);
+      expect(refused.body.code).toBe('AUTH_PROVIDER_UNAVAILABLE');
+      expect(jwks.fetches() - before).toBe(1);
+    } finally {
+      await withJwt.close();
+      await jwks.close();
+    }
   });
 
   it("keeps to the caller's rate limit: 429 with Retry-After once it is spent, counted once per request", async () => {
