@@ -1,7 +1,8 @@
 import request from 'supertest';
-import { sampleValue } from 'test/utils/metrics-text';
+import { scrapedValue } from 'test/utils/metrics-text';
 import { startTestJwks } from 'test/utils/jwks-server';
 import { profilesFile } from 'test/utils/profiles-file';
+import { changeSetting } from 'test/utils/setting-change';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const REGION = '/v1/regions/eu-central';
@@ -22,10 +23,7 @@ describe('Response cache: the hit shortcut', () => {
     request(gw.url).get(`${REGION}${path}`).set(headers);
   const upstreamCalls = (pathPrefix: string) =>
     gw.simulator.controls.requests({ target: 'data', method: 'GET', pathPrefix }).length;
-  const shortcuts = async (): Promise<number> => {
-    const metrics = await request(gw.url).get('/metrics').set(ADMIN).expect(200);
-    return sampleValue(metrics.text, 'gateway_cache_hit_shortcut_total') ?? 0;
-  };
+  const shortcuts = () => scrapedValue(gw.url, 'gateway_cache_hit_shortcut_total', ADMIN);
 
   beforeAll(async () => {
     gw = await startTestGateway({
@@ -147,13 +145,7 @@ describe('Response cache: the hit shortcut', () => {
     await get('/settings?limit=50').expect(200);
     expect(await shortcuts()).toBe(before + 1);
     const setting = list.body.items[0];
-    const possible: string[] = JSON.parse(setting.possibleValues);
-    const next = possible.find((value) => value !== setting.currentValue) ?? possible[0];
-    await request(gw.url)
-      .patch(`${REGION}/settings/${setting.id}`)
-      .set(READER)
-      .send({ currentValue: next })
-      .expect(200);
+    const next = await changeSetting(gw.url, REGION, READER, setting);
     const after = await get('/settings?limit=50').expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });

@@ -3,6 +3,7 @@ import { cacheTtlDefaultsFile } from 'test/utils/defaults-file';
 import { countBy, fireConcurrently } from 'test/utils/load';
 import { sampleValue } from 'test/utils/metrics-text';
 import { profilesFile } from 'test/utils/profiles-file';
+import { changeSetting } from 'test/utils/setting-change';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
 const REGION = '/v1/regions/eu-central';
@@ -117,13 +118,7 @@ describe('Response cache (in memory)', () => {
   it('a PATCH of a setting makes the next list go upstream and show the change', async () => {
     const list = await get('/settings?limit=50').expect(200);
     const setting = list.body.items[0];
-    const possible: string[] = JSON.parse(setting.possibleValues);
-    const next = possible.find((value) => value !== setting.currentValue) ?? possible[0];
-    await request(gw.url)
-      .patch(`${REGION}/settings/${setting.id}`)
-      .set(DEV_KEY)
-      .send({ currentValue: next })
-      .expect(200);
+    const next = await changeSetting(gw.url, REGION, DEV_KEY, setting);
     const after = await get('/settings?limit=50').expect(200);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });

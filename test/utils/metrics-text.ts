@@ -15,3 +15,16 @@ export function metricSamples(text: string): Map<string, number> {
 export function sampleValue(text: string, series: string): number | undefined {
   return metricSamples(text).get(series);
 }
+
+/** One series' value scraped from a gateway's /metrics now (0 when it has no sample yet). */
+export async function scrapedValue(
+  gatewayUrl: string,
+  series: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  const response = await fetch(`${gatewayUrl}/metrics`, { headers });
+  if (!response.ok) {
+    throw new Error(`GET /metrics answered ${response.status}`);
+  }
+  return sampleValue(await response.text(), series) ?? 0;
+}

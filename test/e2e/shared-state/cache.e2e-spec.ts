@@ -2,7 +2,8 @@ import request from 'supertest';
 import { cacheTtlDefaultsFile } from 'test/utils/defaults-file';
 import { startSimulator, RunningSimulator } from 'src/simulator';
 import { countBy, fireConcurrently } from 'test/utils/load';
-import { sampleValue } from 'test/utils/metrics-text';
+import { scrapedValue } from 'test/utils/metrics-text';
+import { changeSetting } from 'test/utils/setting-change';
 import { SharedTestRedis, startSharedRedis } from 'test/utils/redis-server';
 import { DEV_KEY, startTestGateway, TestGateway } from 'test/utils/test-gateway';
 
@@ -76,13 +77,7 @@ describe('Response cache across replicas on the shared Redis', () => {
   it('a write on one replica makes the next list on the other go upstream', async () => {
     const list = (await request(b.url).get(`${REGION}/settings?limit=40`).set(DEV_KEY)).body;
     const setting = list.items[0];
-    const possible: string[] = JSON.parse(setting.possibleValues);
-    const next = possible.find((value) => value !== setting.currentValue) ?? possible[0];
-    await request(a.url)
-      .patch(`${REGION}/settings/${setting.id}`)
-      .set(DEV_KEY)
-      .send({ currentValue: next })
-      .expect(200);
+    const next = await changeSetting(a.url, REGION, DEV_KEY, setting);
     const after = await request(b.url).get(`${REGION}/settings?limit=40`).set(DEV_KEY);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });
@@ -90,23 +85,14 @@ describe('Response cache across replicas on the shared Redis', () => {
 
   it("a write on one replica voids what the other's hit shortcut serves", async () => {
     const path = `${REGION}/settings?limit=30`;
-    const shortcuts = async (): Promise<number> => {
-      const metrics = await request(b.url).get('/metrics').set(DEV_KEY).expect(200);
-      return sampleValue(metrics.text, 'gateway_cache_hit_shortcut_total') ?? 0;
-    };
+    const shortcuts = () => scrapedValue(b.url, 'gateway_cache_hit_shortcut_total', DEV_KEY);
     const list = (await request(b.url).get(path).set(DEV_KEY).expect(200)).body;
     await request(b.url).get(path).set(DEV_KEY).expect(200);
     const before = await shortcuts();
     expect((await request(b.url).get(path).set(DEV_KEY)).headers['x-cache']).toBe('HIT');
     expect(await shortcuts()).toBe(before + 1);
     const setting = list.items[0];
-    const possible: string[] = JSON.parse(setting.possibleValues);
-    const next = possible.find((value) => value !== setting.currentValue) ?? possible[0];
-    await request(a.url)
-      .patch(`${REGION}/settings/${setting.id}`)
-      .set(DEV_KEY)
-      .send({ currentValue: next })
-      .expect(200);
+    const next = await changeSetting(a.url, REGION, DEV_KEY, setting);
     const after = await request(b.url).get(path).set(DEV_KEY);
     expect(after.headers['x-cache']).toBe('MISS');
     expect(after.body.items[0]).toMatchObject({ id: setting.id, currentValue: next });
